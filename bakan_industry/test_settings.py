@@ -1,0 +1,5 @@
+"""Test settings: the real settings, with a fast password hasher for the test users."""
+
+from .settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,83 @@
+"""factory_boy factories for tests. Values are obviously made up and never reach fixtures."""
+
+from decimal import Decimal
+
+import factory
+
+from investments.models import Project
+from zones.models import District, Organisation, ReportedFigure, Sector, Site, Source
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+        django_get_or_create = ["key"]
+
+    key = factory.Sequence(lambda n: f"T{n}")
+    title = factory.Sequence(lambda n: f"Test source {n}")
+    publisher = "Test publisher"
+    url = factory.Sequence(lambda n: f"https://example.org/source-{n}")
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    slug = factory.Sequence(lambda n: f"test-organisation-{n}")
+    name_vi = factory.Sequence(lambda n: f"Công ty Thử nghiệm {n}")
+    name_en = factory.Sequence(lambda n: f"Test Company {n}")
+    kind = Organisation.Kind.COMPANY
+
+
+class SectorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Sector
+
+    slug = factory.Sequence(lambda n: f"test-sector-{n}")
+    name_vi = factory.Sequence(lambda n: f"Ngành thử {n}")
+    name_en = factory.Sequence(lambda n: f"Test sector {n}")
+
+
+class SiteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Site
+
+    slug = factory.Sequence(lambda n: f"test-site-{n}")
+    kind = Site.Kind.CLUSTER
+    name_vi = factory.Sequence(lambda n: f"Cụm công nghiệp Thử {n}")
+    name_en = factory.Sequence(lambda n: f"Test Cluster {n}")
+    district = District.CHO_MOI
+    area_ha = Decimal("10.5")
+    status = Site.Status.SITE_CLEARANCE
+    developer = factory.SubFactory(OrganisationFactory)
+    location = factory.Sequence(
+        lambda n: {"type": "Point", "coordinates": [105.8 + (n % 50) / 100, 22.0 + (n % 40) / 100]}
+    )
+
+
+class ReportedFigureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReportedFigure
+
+    slug = factory.Sequence(lambda n: f"test-figure-{n}")
+    kind = ReportedFigure.Kind.BUDGET_ALLOCATION
+    label_vi = "Con số thử"
+    label_en = "Test figure"
+    amount = 1_000_000_000
+    unit = ReportedFigure.Unit.VND
+    source = factory.SubFactory(SourceFactory)
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Project
+
+    slug = factory.Sequence(lambda n: f"test-project-{n}")
+    name_vi = factory.Sequence(lambda n: f"Dự án thử {n}")
+    name_en = factory.Sequence(lambda n: f"Test project {n}")
+    investor = factory.SubFactory(OrganisationFactory)
+    site = factory.SubFactory(SiteFactory)
+    sector = factory.SubFactory(SectorFactory)
+    registered_capital_vnd = 5_000_000_000
+    is_fdi = False
+    status = Project.Status.APPROVED

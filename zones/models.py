@@ -1,0 +1,509 @@
+"""
+Sites (the industrial zone, its phases and the industrial clusters), the organisations that
+develop them, and the sources every figure comes from.
+
+Nothing here depends on the `investments` app: projects point at sites, never the reverse.
+"""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from djgeojson.fields import PointField, PolygonField
+
+from .text import fold
+
+
+class SlugNaturalKeyManager(models.Manager):
+    """Lets fixtures refer to a record by its slug, so they load the same on any database."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class SourceManager(models.Manager):
+    def get_by_natural_key(self, key):
+        return self.get(key=key)
+
+
+class Source(models.Model):
+    """A published document that facts come from: an article, an official notice, a dataset."""
+
+    key = models.CharField(
+        _("key"),
+        max_length=10,
+        unique=True,
+        help_text=_("Short reference used in footnotes, for example S1."),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    publisher = models.CharField(_("publisher"), max_length=200)
+    published_on = models.DateField(_("publication date"), null=True, blank=True)
+    published_year = models.PositiveSmallIntegerField(
+        _("publication year"),
+        null=True,
+        blank=True,
+        help_text=_("Fill in when only the year of publication is known."),
+    )
+    url = models.URLField(_("address"), max_length=500, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    objects = SourceManager()
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(published_on__isnull=True) | Q(published_year__isnull=True),
+                name="source_one_kind_of_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.key}: {self.title}"
+
+    def natural_key(self):
+        return (self.key,)
+
+    def clean(self):
+        if self.published_on and self.published_year:
+            raise ValidationError(
+                _("Give either the full publication date or only its year, not both.")
+            )
+
+    @property
+    def year(self):
+        return self.published_on.year if self.published_on else self.published_year
+
+
+class Organisation(models.Model):
+    """A developer (chủ đầu tư hạ tầng) or an investor in a project."""
+
+    class Kind(models.TextChoices):
+        COMPANY = "company", _("Company")
+        STATE_AGENCY = "state_agency", _("State agency")
+        PUBLIC_CENTRE = "public_centre", _("Public service centre")
+
+    class Origin(models.TextChoices):
+        DOMESTIC = "domestic", _("Domestic")
+        FOREIGN = "foreign", _("Foreign")
+        UNKNOWN = "unknown", _("Not stated in the sources")
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    origin = models.CharField(
+        _("domestic or foreign"), max_length=10, choices=Origin, default=Origin.UNKNOWN
+    )
+    description = models.TextField(_("description"), blank=True)
+    sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True)
+    search_text = models.TextField(editable=False, blank=True, default="")
+
+    objects = SlugNaturalKeyManager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("zones:organisation", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def searchable_names(self):
+        return [self.name_vi, self.name_en]
+
+
+class Sector(models.Model):
+    """An industry a site targets or a project belongs to."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=150)
+    invited_for_fdi = models.BooleanField(
+        _("province invites foreign investment"),
+        default=False,
+        help_text=_("One of the sectors the province names for foreign direct investment."),
+    )
+
+    objects = SlugNaturalKeyManager()
+
+    class Meta:
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class District(models.TextChoices):
+    """
+    The districts of the former Bắc Kạn province, as they were before 1 July 2025, when the
+    district level was abolished. Sites keep the district their sources name.
+    """
+
+    BAC_KAN_CITY = "bac-kan-city", _("Bắc Kạn city")
+    BA_BE = "ba-be", _("Ba Bể district")
+    BACH_THONG = "bach-thong", _("Bạch Thông district")
+    CHO_DON = "cho-don", _("Chợ Đồn district")
+    CHO_MOI = "cho-moi", _("Chợ Mới district")
+    NA_RI = "na-ri", _("Na Rì district")
+    NGAN_SON = "ngan-son", _("Ngân Sơn district")
+    PAC_NAM = "pac-nam", _("Pác Nặm district")
+
+
+class SiteQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+    def public(self):
+        """Every site a visitor may see, with what their list rows show, in one query."""
+        return self.select_related("developer", "parent")
+
+    def top_level(self):
+        """The zone and the clusters: what the map shows. Phases appear on their zone's page."""
+        return self.filter(parent__isnull=True)
+
+    def search(self, query):
+        """Sites whose name, commune or district matches `query`, diacritics and case ignored."""
+        words = fold(query).split()
+        condition = Q()
+        for word in words:
+            districts = [value for value, label in District.choices if word in fold(str(label))]
+            condition &= Q(search_text__contains=word) | Q(district__in=districts)
+        return self.filter(condition)
+
+    def for_detail(self):
+        """A site with everything its page shows, so that the page's query count is fixed."""
+        return self.public().prefetch_related(
+            "target_sectors",
+            Prefetch("phases", queryset=Site.objects.public().order_by("phase")),
+            Prefetch("citations", queryset=SiteCitation.objects.select_related("source")),
+            Prefetch("reported_figures", queryset=ReportedFigure.objects.select_related("source")),
+        )
+
+    def with_project_counts(self):
+        return self.annotate(project_count=Count("projects", distinct=True))
+
+
+class Site(models.Model):
+    """
+    An industrial zone (KCN), a phase of one, or an industrial cluster (CCN).
+
+    A phase is a site of kind "zone" whose `parent` is the zone it belongs to; the map shows
+    the zone and the clusters, and a zone's page lists its phases. District and commune are
+    stored as the sources give them, which is before the 2025 reorganisation.
+    """
+
+    class Kind(models.TextChoices):
+        ZONE = "zone", _("Industrial zone")
+        CLUSTER = "cluster", _("Industrial cluster")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        POLICY_PENDING = "policy_pending", _("Investment policy under review")
+        ESTABLISHED = "established", _("Established")
+        SITE_CLEARANCE = "site_clearance", _("Site clearance")
+        UNDER_CONSTRUCTION = "under_construction", _("Infrastructure under construction")
+        OPERATIONAL = "operational", _("Operational")
+
+    class LocationPrecision(models.TextChoices):
+        EXACT = "exact", _("Exact position")
+        COMMUNE = "commune", _("Approximate: centre of the commune")
+        DISTRICT = "district", _("Approximate: centre of the district")
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("phase of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="phases",
+        limit_choices_to={"kind": Kind.ZONE, "parent__isnull": True},
+    )
+    phase = models.PositiveSmallIntegerField(_("phase number"), null=True, blank=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    district = models.CharField(_("district (before 2025)"), max_length=20, choices=District)
+    commune = models.CharField(
+        _("commune or ward (before 2025)"),
+        max_length=120,
+        blank=True,
+        help_text=_("Leave empty when no source names it."),
+    )
+    area_ha = models.DecimalField(
+        _("area (ha)"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"), _("An area cannot be negative."))],
+    )
+    area_note = models.CharField(
+        _("note on the area"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where sources disagree, say which other figure exists."),
+    )
+    developer = models.ForeignKey(
+        Organisation,
+        verbose_name=_("developer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="developed_sites",
+    )
+    developer_note = models.CharField(_("note on the developer"), max_length=300, blank=True)
+    founding_decision = models.CharField(_("founding decision"), max_length=60, blank=True)
+    founding_date = models.DateField(_("date of the founding decision"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status)
+    status_note = models.CharField(_("status note"), max_length=400, blank=True)
+    status_date = models.DateField(
+        _("status as of"),
+        null=True,
+        blank=True,
+        help_text=_("The date the status was reported or changed."),
+    )
+    expected_operation_year = models.PositiveSmallIntegerField(
+        _("expected to operate in"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+    )
+    target_sectors = models.ManyToManyField(
+        Sector, verbose_name=_("target sectors"), blank=True, related_name="sites"
+    )
+    location = PointField(_("location"), null=True, blank=True)
+    location_precision = models.CharField(
+        _("location precision"),
+        max_length=10,
+        choices=LocationPrecision,
+        default=LocationPrecision.COMMUNE,
+    )
+    location_note = models.CharField(_("how the location was placed"), max_length=300, blank=True)
+    boundary = PolygonField(_("boundary"), null=True, blank=True)
+    # Folded copy of the searchable names, kept in step by zones.signals, so that the same
+    # `contains` lookup ignores diacritics on SQLite and on PostgreSQL.
+    search_text = models.TextField(editable=False, blank=True, default="")
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    objects = SiteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("site")
+        verbose_name_plural = _("sites")
+        ordering = ["kind", "name", "phase"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(area_ha__isnull=True) | Q(area_ha__gte=0),
+                name="site_area_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(parent__isnull=True, phase__isnull=True)
+                | Q(parent__isnull=False, phase__isnull=False, kind="zone"),
+                name="site_phase_belongs_to_zone",
+            ),
+            models.UniqueConstraint(fields=["parent", "phase"], name="site_unique_phase"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("zones:detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        errors = {}
+        if self.parent_id:
+            if self.parent_id == self.pk:
+                errors["parent"] = _("A site cannot be a phase of itself.")
+            elif self.parent.kind != self.Kind.ZONE or self.parent.parent_id:
+                errors["parent"] = _("A phase must belong to an industrial zone.")
+            if self.kind != self.Kind.ZONE:
+                errors["kind"] = _("Only an industrial zone can have phases.")
+            if self.phase is None:
+                errors["phase"] = _("A phase needs its number.")
+        elif self.phase is not None:
+            errors["phase"] = _("Give the zone this phase belongs to, or clear the number.")
+        if self.location:
+            errors.update(self._location_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def _location_errors(self):
+        try:
+            longitude, latitude = self.location["coordinates"][:2]
+            longitude, latitude = float(longitude), float(latitude)
+        except (KeyError, TypeError, ValueError):
+            return {"location": _("The location must be a point with two coordinates.")}
+        if not (-180 <= longitude <= 180 and -90 <= latitude <= 90):
+            return {"location": _("Longitude must lie within ±180° and latitude within ±90°.")}
+        return {}
+
+    def searchable_names(self):
+        return [self.name_vi, self.name_en, self.commune_vi, self.commune_en]
+
+    @property
+    def is_phase(self):
+        return self.parent_id is not None
+
+    @property
+    def is_location_approximate(self):
+        return self.location_precision != self.LocationPrecision.EXACT
+
+    @property
+    def latitude(self):
+        return self.location["coordinates"][1] if self.location else None
+
+    @property
+    def longitude(self):
+        return self.location["coordinates"][0] if self.location else None
+
+
+class SiteCitationManager(models.Manager):
+    def get_by_natural_key(self, site, source, supports):
+        return self.get(site__slug=site, source__key=source, supports=supports)
+
+
+class SiteCitation(models.Model):
+    """Names a source for a site, and which of its facts the source supports."""
+
+    class Supports(models.TextChoices):
+        GENERAL = "general", _("General")
+        AREA = "area", _("Area")
+        DEVELOPER = "developer", _("Developer")
+        STATUS = "status", _("Status")
+        FOUNDING = "founding", _("Founding decision")
+        SECTORS = "sectors", _("Target sectors")
+        LOCATION = "location", _("Location")
+        ADMINISTRATIVE = "administrative", _("Administrative unit")
+
+    site = models.ForeignKey(
+        Site, verbose_name=_("site"), on_delete=models.CASCADE, related_name="citations"
+    )
+    source = models.ForeignKey(
+        Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="site_citations"
+    )
+    supports = models.CharField(_("supports"), max_length=20, choices=Supports)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    objects = SiteCitationManager()
+
+    class Meta:
+        verbose_name = _("site citation")
+        verbose_name_plural = _("site citations")
+        ordering = ["source__id", "supports"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "source", "supports"], name="site_citation_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.site} — {self.source.key} ({self.get_supports_display()})"
+
+    def natural_key(self):
+        return (self.site.slug, self.source.key, self.supports)
+
+    natural_key.dependencies = ["zones.site", "zones.source"]
+
+
+class ReportedFigure(models.Model):
+    """
+    An amount or a count a source reports as a total, kept as reported ("over 2,921 billion
+    VND"), with its qualifier and period, and linked to the sites it concerns. It is never
+    split over records it does not describe.
+    """
+
+    class Kind(models.TextChoices):
+        BUDGET_ALLOCATION = "budget_allocation", _("Budget allocated")
+        PLANNED_INVESTMENT = "planned_investment", _("Planned total investment")
+        INFRASTRUCTURE_COST = "infrastructure_cost", _("Infrastructure cost")
+        APPROVED_PROJECTS = "approved_projects", _("Projects approved")
+        REGISTERED_CAPITAL = "registered_capital", _("Registered capital of approved projects")
+        FDI_PROJECTS = "fdi_projects", _("FDI projects among those approved")
+
+    class Unit(models.TextChoices):
+        VND = "vnd", _("đồng")
+        PROJECTS = "projects", _("projects")
+
+    class Qualifier(models.TextChoices):
+        EXACT = "exact", _("exactly")
+        ABOUT = "about", _("about")
+        OVER = "over", _("over")
+        NEARLY = "nearly", _("nearly")
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind)
+    label = models.CharField(_("label"), max_length=300)
+    qualifier = models.CharField(
+        _("qualifier"), max_length=10, choices=Qualifier, default=Qualifier.EXACT
+    )
+    amount = models.BigIntegerField(
+        _("amount"),
+        validators=[MinValueValidator(0, _("A reported amount cannot be negative."))],
+        help_text=_("In đồng for money, as a whole number for counts."),
+    )
+    unit = models.CharField(_("unit"), max_length=10, choices=Unit)
+    period_start = models.PositiveSmallIntegerField(_("from year"), null=True, blank=True)
+    period_end = models.PositiveSmallIntegerField(_("to year"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=400, blank=True)
+    sites = models.ManyToManyField(
+        Site, verbose_name=_("sites concerned"), blank=True, related_name="reported_figures"
+    )
+    source = models.ForeignKey(
+        Source,
+        verbose_name=_("source"),
+        on_delete=models.PROTECT,
+        related_name="reported_figures",
+    )
+    is_key_figure = models.BooleanField(
+        _("show among the key figures"), default=False, help_text=_("Shown on the home page.")
+    )
+
+    objects = SlugNaturalKeyManager()
+
+    class Meta:
+        verbose_name = _("reported figure")
+        verbose_name_plural = _("reported figures")
+        ordering = ["kind", "slug"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gte=0), name="figure_amount_not_negative"),
+            models.CheckConstraint(
+                condition=Q(period_start__isnull=True)
+                | Q(period_end__isnull=True)
+                | Q(period_start__lte=models.F("period_end")),
+                name="figure_period_in_order",
+            ),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        errors = {}
+        if self.period_start and self.period_end and self.period_start > self.period_end:
+            errors["period_end"] = _("The period cannot end before it starts.")
+        if errors:
+            raise ValidationError(errors)
