@@ -154,3 +154,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# Dates and number separators per language (28/11/2023 and 28 Nov 2023); figures themselves are
+# formatted in one place, zones/formatting.py.
+FORMAT_MODULE_PATH = ["bakan_industry.formats"]

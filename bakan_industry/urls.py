@@ -1,12 +1,25 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from investments import views as investment_views
+from zones import views as zone_views
+
+from . import views
+from .sitemaps import SITEMAPS
+
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    # Open data: one address whatever the reader's language, both languages inside.
+    path("api/sites.geojson", zone_views.sites_geojson, name="sites-geojson"),
+    path("api/projects.json", investment_views.projects_json, name="projects-json"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("zones.urls")),
+    path("", include("investments.urls")),
+    path("sources/", views.sources_and_method, name="sources"),
     prefix_default_language=False,
 )

@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from djgeojson.fields import PointField, PolygonField
 
@@ -360,6 +361,27 @@ class Site(models.Model):
 
     def searchable_names(self):
         return [self.name_vi, self.name_en, self.commune_vi, self.commune_en]
+
+    def status_timeline(self):
+        """
+        The site's statuses over time, oldest first, from its history: one entry each time the
+        status, its note or its date changed. Editors' names are not part of it.
+        """
+        language = (get_language() or "vi")[:2]
+        entries = []
+        for record in self.history.order_by("history_date", "history_id"):
+            entry = {
+                "status": record.status,
+                "label": Site.Status(record.status).label,
+                "note": getattr(record, f"status_note_{language}", "") or record.status_note_vi,
+                "date": record.status_date,
+                "recorded": record.history_date,
+            }
+            previous = entries[-1] if entries else None
+            if previous and all(previous[key] == entry[key] for key in ("status", "note", "date")):
+                continue
+            entries.append(entry)
+        return entries
 
     @property
     def is_phase(self):

@@ -5,4 +5,7 @@ from . import views
 app_name = "zones"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("sites/", views.site_list, name="list"),
+    path("sites/<slug:slug>/", views.site_detail, name="detail"),
+    path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
 ]

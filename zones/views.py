@@ -1,8 +1,98 @@
-from django.shortcuts import render
+"""Public pages about sites and organisations. Thin: the queries live on the models' QuerySets."""
 
-from .models import Site
+from django.db.models import Prefetch, Sum
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from .citations import Footnotes
+from .filters import SiteFilter
+from .geojson import map_collection, open_data_feature
+from .models import District, Organisation, ReportedFigure, Site
 
 
+@require_safe
 def home(request):
-    sites = Site.objects.public().top_level()
-    return render(request, "zones/home.html", {"sites": sites})
+    """The map, the same sites as a plain list, and the key figures."""
+    all_sites = Site.objects.public().top_level()
+    site_filter = SiteFilter(request.GET, queryset=all_sites)
+    shown = {site.pk for site in site_filter.qs}
+    sites = list(all_sites)
+    return render(
+        request,
+        "zones/home.html",
+        {
+            "sites": sites,
+            "shown": shown,
+            "filter": site_filter,
+            "map_data": map_collection(sites),
+            "statuses": Site.Status,
+            "key_figures": ReportedFigure.objects.filter(is_key_figure=True).select_related(
+                "source"
+            ),
+            "cluster_count": sum(site.kind == Site.Kind.CLUSTER for site in sites),
+            "phase_count": Site.objects.filter(parent__isnull=False).count(),
+            "total_area": all_sites.aggregate(total=Sum("area_ha"))["total"],
+        },
+    )
+
+
+@require_safe
+def site_list(request):
+    site_filter = SiteFilter(request.GET, queryset=Site.objects.public())
+    return render(
+        request,
+        "zones/site_list.html",
+        {"filter": site_filter, "sites": site_filter.qs, "districts": District},
+    )
+
+
+@require_safe
+def site_detail(request, slug):
+    site = get_object_or_404(
+        Site.objects.for_detail().prefetch_related(
+            # Projects belong to the investments app, which points at sites; reading them
+            # through the reverse relation keeps zones free of any import of investments.
+            Prefetch("projects", to_attr="located_projects")
+        ),
+        slug=slug,
+    )
+    footnotes = Footnotes.for_citations(site.citations.all())
+    figures = list(site.reported_figures.all())
+    for figure in figures:
+        figure.footnote = footnotes.cite(figure.source, f"figure-{figure.pk}")
+    return render(
+        request,
+        "zones/site_detail.html",
+        {
+            "site": site,
+            "footnotes": footnotes,
+            "figures": figures,
+            "timeline": site.status_timeline(),
+            "map_data": map_collection([site] if site.location else []),
+        },
+    )
+
+
+@require_safe
+def organisation_detail(request, slug):
+    organisation = get_object_or_404(
+        Organisation.objects.prefetch_related(
+            Prefetch("developed_sites", queryset=Site.objects.public()),
+            "sources",
+            Prefetch("projects", to_attr="invested_projects"),
+        ),
+        slug=slug,
+    )
+    return render(request, "zones/organisation_detail.html", {"organisation": organisation})
+
+
+@require_safe
+def sites_geojson(request):
+    """Open data: every site, phases included, as a GeoJSON FeatureCollection."""
+    sites = Site.objects.public().order_by("pk")
+    collection = {
+        "type": "FeatureCollection",
+        "features": [open_data_feature(site, request.build_absolute_uri) for site in sites],
+    }
+    return JsonResponse(collection, json_dumps_params={"ensure_ascii": False})

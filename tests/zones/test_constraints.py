@@ -40,7 +40,9 @@ def test_period_must_not_end_before_it_starts():
     figure = ReportedFigureFactory.build(period_start=2023, period_end=2021, source=SourceFactory())
     with pytest.raises(ValidationError) as error:
         figure.full_clean()
-    assert error.value.message_dict["period_end"] == ["The period cannot end before it starts."]
+    # Tests run in Vietnamese, the editors' language.
+    message = "Giai đoạn không thể kết thúc trước khi bắt đầu."
+    assert error.value.message_dict["period_end"] == [message]
     assert_refused_by_database(figure)
 
 
@@ -71,7 +73,7 @@ def test_a_phase_needs_its_number():
     phase = SiteFactory.build(kind=Site.Kind.ZONE, parent=zone, phase=None, developer=None)
     with pytest.raises(ValidationError) as error:
         phase.full_clean()
-    assert error.value.message_dict["phase"] == ["A phase needs its number."]
+    assert error.value.message_dict["phase"] == ["Giai đoạn cần có số thứ tự."]
     assert_refused_by_database(phase)
 
 

@@ -1,0 +1,77 @@
+"""Filters for the project list, its export and its JSON (django-filter).
+
+Values that do not validate (an unknown site, a year that is not a number) are ignored rather
+than failing the page; the form shows what was not understood.
+"""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from zones.models import Sector, Site
+
+from .models import Project
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A whole year within bounds: an out-of-range year would otherwise fail the date lookup."""
+
+    field_class = forms.IntegerField
+
+
+FDI_CHOICES = [("fdi", _("FDI")), ("domestic", _("Domestic")), ("unknown", _("Not stated"))]
+
+
+class ProjectFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    site = django_filters.ModelChoiceFilter(
+        label=_("Site"),
+        queryset=Site.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All"),
+    )
+    sector = django_filters.ModelChoiceFilter(
+        label=_("Sector"),
+        queryset=Sector.objects.filter(projects__isnull=False).distinct(),
+        to_field_name="slug",
+        empty_label=_("All"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Project.Status.choices, empty_label=_("All")
+    )
+    fdi = django_filters.ChoiceFilter(
+        label=_("FDI or domestic"), choices=FDI_CHOICES, method="filter_fdi", empty_label=_("All")
+    )
+    year = YearFilter(
+        label=_("Year approved"),
+        field_name="approval_date",
+        lookup_expr="year",
+        min_value=1990,
+        max_value=2100,
+    )
+    sort = django_filters.OrderingFilter(
+        label=_("Sort by"),
+        fields=[
+            ("name", "name"),
+            ("registered_capital_vnd", "capital"),
+            ("approval_date", "approved"),
+            ("site__name", "site"),
+        ],
+        field_labels={
+            "name": _("Name"),
+            "registered_capital_vnd": _("Registered capital"),
+            "approval_date": _("Approval date"),
+            "site__name": _("Site"),
+        },
+        empty_label=_("Default"),
+    )
+
+    class Meta:
+        model = Project
+        fields = ["q", "site", "sector", "status", "fdi", "year"]
+
+    def search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_fdi(self, queryset, name, value):
+        return queryset.filter(is_fdi={"fdi": True, "domestic": False, "unknown": None}[value])

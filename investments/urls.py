@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "investments"
+urlpatterns = [
+    path("projects/", views.project_list, name="list"),
+    path("projects/<slug:slug>/", views.project_detail, name="detail"),
+]

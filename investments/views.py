@@ -1,0 +1,65 @@
+"""Public project pages and the projects' open data. Thin: queries live on ProjectQuerySet."""
+
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from .filters import ProjectFilter
+from .models import Project
+
+PAGE_SIZE = 25
+
+
+def filtered_projects(request):
+    """The project list as the reader filtered it: shared by the page, its export and JSON."""
+    return ProjectFilter(request.GET, queryset=Project.objects.public())
+
+
+@require_safe
+def project_list(request):
+    project_filter = filtered_projects(request)
+    # get_page() turns a missing, non-numeric or out-of-range page number into a real page.
+    page = Paginator(project_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query_without_page = request.GET.copy()
+    query_without_page.pop("page", None)
+    return render(
+        request,
+        "investments/project_list.html",
+        {
+            "filter": project_filter,
+            "page": page,
+            "projects": page.object_list,
+            "query_without_page": query_without_page.urlencode(),
+        },
+    )
+
+
+@require_safe
+def project_detail(request, slug):
+    project = get_object_or_404(Project.objects.for_detail(), slug=slug)
+    return render(request, "investments/project_detail.html", {"project": project})
+
+
+@require_safe
+def projects_json(request):
+    """Open data: the projects, filtered with the same parameters as the list page."""
+    projects = filtered_projects(request).qs
+    data = [
+        {
+            "slug": project.slug,
+            "name_vi": project.name_vi,
+            "name_en": project.name_en,
+            "site": project.site.slug if project.site else None,
+            "investor": project.investor.name_vi if project.investor else None,
+            "sector": project.sector.slug if project.sector else None,
+            "area_ha": float(project.area_ha) if project.area_ha is not None else None,
+            "registered_capital_vnd": project.registered_capital_vnd,
+            "is_fdi": project.is_fdi,
+            "approval_date": project.approval_date.isoformat() if project.approval_date else None,
+            "status": project.status,
+            "url": request.build_absolute_uri(project.get_absolute_url()),
+        }
+        for project in projects
+    ]
+    return JsonResponse({"projects": data}, json_dumps_params={"ensure_ascii": False})

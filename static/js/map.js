@@ -1,0 +1,150 @@
+/*
+ * The portal's maps. django-leaflet creates the map and fires "map:init"; this script adds the
+ * province outline and the sites (embedded in the page as JSON), and on the home page keeps the
+ * markers and the plain list in step with the filter form.
+ */
+(function () {
+  "use strict";
+
+  // Same colours as the legend and the status badges in portal.css.
+  var STATUS_COLOURS = {
+    planned: "#6b7280",
+    policy_pending: "#7c3aed",
+    established: "#0e7490",
+    site_clearance: "#b45309",
+    under_construction: "#1d4ed8",
+    operational: "#15803d"
+  };
+
+  function readJSON(id) {
+    var element = document.getElementById(id);
+    return element ? JSON.parse(element.textContent) : null;
+  }
+
+  function markerStyle(properties) {
+    var colour = STATUS_COLOURS[properties.status] || "#374151";
+    // Approximate locations are hollow and dashed, exact ones solid.
+    return {
+      radius: 9,
+      color: colour,
+      weight: 3,
+      fillColor: colour,
+      fillOpacity: properties.approximate ? 0.15 : 0.85,
+      dashArray: properties.approximate ? "4 3" : null,
+      className: "site-marker site-" + properties.id
+    };
+  }
+
+  function popupContent(properties, wrap) {
+    var box = document.createElement("div");
+    box.className = "popup";
+    var title = document.createElement("a");
+    title.href = properties.url;
+    title.className = "popup-title";
+    title.textContent = properties.name;
+    box.appendChild(title);
+    [properties.kindLabel, properties.area, properties.statusLabel].forEach(function (text) {
+      if (!text) { return; }
+      var line = document.createElement("div");
+      line.textContent = text;
+      box.appendChild(line);
+    });
+    if (properties.approximate) {
+      var note = document.createElement("div");
+      note.className = "popup-approximate";
+      note.textContent = wrap.dataset.approximateLabel + ": " + properties.precisionLabel;
+      box.appendChild(note);
+    }
+    var link = document.createElement("a");
+    link.href = properties.url;
+    link.className = "popup-link";
+    link.textContent = wrap.dataset.openLabel + " →";
+    box.appendChild(link);
+    return box;
+  }
+
+  function addOutline(map, wrap) {
+    if (!wrap.dataset.outlineUrl) { return; }
+    fetch(wrap.dataset.outlineUrl)
+      .then(function (response) { return response.json(); })
+      .then(function (outline) {
+        L.geoJSON(outline, {
+          interactive: false,
+          attribution: wrap.dataset.outlineAttribution,
+          style: { color: "#4b5563", weight: 2, fill: true, fillOpacity: 0.03, dashArray: "6 4" }
+        }).addTo(map);
+      });
+  }
+
+  function siteLayers(data, wrap) {
+    return data.features.map(function (feature) {
+      var layer = L.geoJSON(feature, {
+        pointToLayer: function (f, latlng) { return L.circleMarker(latlng, markerStyle(f.properties)); },
+        style: function (f) { return markerStyle(f.properties); }
+      });
+      layer.bindPopup(function () { return popupContent(feature.properties, wrap); });
+      layer.properties = feature.properties;
+      return layer;
+    });
+  }
+
+  function selectedFilters(form) {
+    var kinds = Array.prototype.filter.call(
+      form.querySelectorAll("input[name=kind]"), function (box) { return box.checked; }
+    ).map(function (box) { return box.value; });
+    return { kinds: kinds, status: form.elements.status.value, district: form.elements.district.value };
+  }
+
+  function matches(properties, filters) {
+    return filters.kinds.indexOf(properties.kind) !== -1 &&
+      (!filters.status || properties.status === filters.status) &&
+      (!filters.district || properties.district === filters.district);
+  }
+
+  function connectFilters(map, layers, form) {
+    var group = L.featureGroup().addTo(map);
+    var rows = document.querySelectorAll("#site-table tbody tr[data-id]");
+    var counter = document.getElementById("shown-count");
+
+    function apply(updateAddress) {
+      var filters = selectedFilters(form);
+      var shown = 0;
+      group.clearLayers();
+      layers.forEach(function (layer) {
+        if (matches(layer.properties, filters)) { group.addLayer(layer); }
+      });
+      rows.forEach(function (row) {
+        var visible = matches(row.dataset, { kinds: filters.kinds, status: filters.status, district: filters.district });
+        row.hidden = !visible;
+        if (visible) { shown += 1; }
+      });
+      if (counter) { counter.textContent = counter.textContent.replace(/^\d+/, String(shown)); }
+      if (updateAddress && window.history.replaceState) {
+        var query = new URLSearchParams(new FormData(form)).toString();
+        window.history.replaceState(null, "", query ? "?" + query : window.location.pathname);
+      }
+    }
+
+    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
+    apply(false);
+    return group;
+  }
+
+  window.addEventListener("map:init", function (event) {
+    var map = event.detail.map;
+    var wrap = document.getElementById("map-wrap");
+    var data = readJSON("map-data");
+    if (!wrap || !data) { return; }
+    addOutline(map, wrap);
+    var layers = siteLayers(data, wrap);
+    var form = document.getElementById("site-filters");
+    var group = form ? connectFilters(map, layers, form) : L.featureGroup(layers).addTo(map);
+    if (layers.length === 1 && data.features[0].geometry.type === "Point") {
+      var coordinates = data.features[0].geometry.coordinates;
+      map.setView([coordinates[1], coordinates[0]], 11);
+    } else if (group.getLayers().length) {
+      map.fitBounds(group.getBounds(), { padding: [24, 24], maxZoom: 12 });
+    }
+  });
+}());

@@ -1,0 +1,127 @@
+"""The portal as a visitor sees it, in a real Chromium."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests.browser.conftest import save_screenshot
+from zones.models import Site
+
+pytestmark = pytest.mark.usefixtures("site_facts")
+
+MARKERS = "path.site-marker"
+
+
+def open_home(page, path="/"):
+    page.goto(page.base_url + path)
+    page.wait_for_selector(MARKERS)
+    return page
+
+
+def assert_nothing_went_wrong(page):
+    assert page.watch.console_errors == []
+    assert page.watch.outside_requests == []
+
+
+def test_map_shows_one_marker_per_site_and_the_legend(watched_page):
+    page = open_home(watched_page)
+    top_level = Site.objects.top_level().count()
+    expect(page.locator(MARKERS)).to_have_count(top_level)
+    expect(page.locator("#map-legend")).to_contain_text("Vị trí gần đúng")
+    expect(page.locator("#site-table tbody tr:not([hidden])")).to_have_count(top_level)
+    save_screenshot(page, "home-vi-desktop")
+    assert_nothing_went_wrong(page)
+
+
+def test_marker_popup_links_to_the_site_page(watched_page):
+    page = open_home(watched_page)
+    page.locator(f"{MARKERS}.site-cam-giang").click()
+    popup = page.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text("Cụm công nghiệp Cẩm Giàng")
+    expect(popup).to_contain_text("43 ha")
+    expect(popup).to_contain_text("Vị trí gần đúng")
+    popup.locator("a.popup-link").click()
+    expect(page).to_have_url(re.compile(r"/sites/cam-giang/$"))
+    expect(page.locator("h1")).to_have_text("Cụm công nghiệp Cẩm Giàng")
+    assert_nothing_went_wrong(page)
+
+
+def test_filters_change_markers_and_list_together(watched_page):
+    page = open_home(watched_page)
+    page.get_by_label("Khu công nghiệp", exact=True).uncheck()
+    expect(page.locator(MARKERS)).to_have_count(6)
+    expect(page.locator("#site-table tbody tr:not([hidden])")).to_have_count(6)
+    page.get_by_label("Tình trạng").select_option("site_clearance")
+    expect(page.locator(MARKERS)).to_have_count(4)
+    expect(page.locator("#site-table tbody tr:not([hidden])")).to_have_count(4)
+    page.get_by_label("Huyện (trước 2025)").select_option("na-ri")
+    expect(page.locator(MARKERS)).to_have_count(1)
+    expect(page.locator("#site-table tbody tr:not([hidden])")).to_have_text(re.compile("Vằng Mười"))
+    # The address keeps the filters, so the view can be shared.
+    assert "district=na-ri" in page.url
+    assert_nothing_went_wrong(page)
+
+
+def test_filters_work_without_javascript(browser, live_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.route(re.compile(r"^(?!" + re.escape(live_server.url) + ")"), lambda r: r.abort())
+    page.goto(live_server.url + "/?district=cho-moi")
+    rows = page.locator("#site-table tbody tr:not([hidden])")
+    expect(rows).to_have_count(3)
+    context.close()
+
+
+def test_language_switch_keeps_the_page(watched_page):
+    page = watched_page
+    page.goto(page.base_url + "/sites/quang-chu/")
+    expect(page.locator("dd").filter(has_text="ha").first).to_contain_text("74,4 ha")
+    page.get_by_role("link", name="English").click()
+    expect(page).to_have_url(re.compile(r"/en/sites/quang-chu/$"))
+    expect(page.locator("h1")).to_have_text("Quảng Chu Industrial Cluster")
+    expect(page.locator("dd").filter(has_text="ha").first).to_contain_text("74.4 ha")
+    page.get_by_role("link", name="Tiếng Việt").click()
+    expect(page).to_have_url(re.compile(r"/sites/quang-chu/$"))
+    assert_nothing_went_wrong(page)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_home_screenshots(watched_page, width, language):
+    page = watched_page
+    page.set_viewport_size({"width": width, "height": 900})
+    open_home(page, "/" if language == "vi" else "/en/")
+    expect(page.locator(MARKERS)).to_have_count(Site.objects.top_level().count())
+    # Nothing sticks out sideways on a phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    save_screenshot(page, f"home-{language}-{width}")
+    assert_nothing_went_wrong(page)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/en/",
+        "/sites/",
+        "/sites/thanh-binh/",
+        "/en/sites/cam-giang/",
+        "/projects/",
+        "/projects/hoa-an-phuoc-paper-plant/",
+        "/sources/",
+        "/organisations/onsen-fuji-bac-kan/",
+    ],
+)
+def test_no_serious_accessibility_violation(watched_page, path):
+    page = watched_page
+    page.goto(page.base_url + path)
+    results = Axe().run(page)
+    serious = [
+        violation
+        for violation in results.response["violations"]
+        if violation["impact"] in {"serious", "critical"}
+    ]
+    assert serious == [], results.generate_report()
+    assert_nothing_went_wrong(page)

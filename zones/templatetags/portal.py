@@ -1,0 +1,41 @@
+"""Template filters and tags shared by every public page."""
+
+from django import template
+from django.urls import translate_url
+
+from zones import formatting
+
+register = template.Library()
+
+
+@register.filter
+def area(hectares):
+    return formatting.format_area(hectares)
+
+
+@register.filter
+def money(dong):
+    return formatting.format_money(dong)
+
+
+@register.filter
+def number(value):
+    return "" if value is None else formatting.format_number(value)
+
+
+@register.filter
+def figure(reported_figure):
+    return formatting.format_figure(reported_figure)
+
+
+@register.filter
+def period(reported_figure):
+    return formatting.format_period(reported_figure.period_start, reported_figure.period_end)
+
+
+@register.simple_tag(takes_context=True)
+def url_in_language(context, language_code, absolute=False):
+    """The current page's address in another language, for the switch and hreflang links."""
+    request = context["request"]
+    url = translate_url(request.get_full_path(), language_code)
+    return request.build_absolute_uri(url) if absolute else url
