@@ -158,3 +158,11 @@ LOGGING = {
 # Dates and number separators per language (28/11/2023 and 28 Nov 2023); figures themselves are
 # formatted in one place, zones/formatting.py.
 FORMAT_MODULE_PATH = ["bakan_industry.formats"]
+
+# Spreadsheet import and export (django-import-export): imports run in a transaction and
+# refuse files above this size before reading them.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+PROJECT_IMPORT_MAX_BYTES = int(os.environ.get("PROJECT_IMPORT_MAX_BYTES", 2 * 1024 * 1024))

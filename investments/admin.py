@@ -1,10 +1,52 @@
-"""Admin for investment projects."""
+"""Admin for investment projects, with import and export of spreadsheets."""
 
+from django.conf import settings
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+from import_export.admin import ImportExportModelAdmin
+from import_export.forms import ImportForm
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from zones.spreadsheets import XLSX_CONTENT_TYPE, SafeCSV, SafeXLSX, xlsx_bytes
+
 from .models import Project, ProjectCitation
+from .resources import ProjectResource
+
+
+class ProjectImportForm(ImportForm):
+    """The import form, refusing before any parsing a file that is too big or misnamed."""
+
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        self.import_formats = formats
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]  # Django's FileField refuses empty files
+        limit = settings.PROJECT_IMPORT_MAX_BYTES
+        if upload.size > limit:
+            raise ValidationError(
+                _("The file is %(size)s KB; the limit is %(limit)s KB.")
+                % {"size": upload.size // 1024, "limit": limit // 1024}
+            )
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, chosen = cleaned.get("import_file"), cleaned.get("format")
+        if upload and chosen not in (None, ""):
+            expected = self.import_formats[int(chosen)]().get_extension()
+            if not upload.name.lower().endswith("." + expected):
+                self.add_error(
+                    "import_file",
+                    _("The file “%(name)s” is not a .%(extension)s file.")
+                    % {"name": upload.name, "extension": expected},
+                )
+        return cleaned
 
 
 class ProjectCitationInline(TranslationTabularInline):
@@ -14,7 +56,14 @@ class ProjectCitationInline(TranslationTabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
+    resource_classes = [ProjectResource]
+    formats = [SafeXLSX, SafeCSV]
+    import_form_class = ProjectImportForm
+    # Editors see what is wrong with a row, never a traceback.
+    import_error_display = ("message",)
+    import_template_name = "admin/investments/project/import.html"
+    import_export_change_list_template = "admin/investments/project/change_list.html"
     list_display = [
         "name",
         "site",
@@ -29,7 +78,42 @@ class ProjectAdmin(SimpleHistoryAdmin, TranslationAdmin):
     list_select_related = ["site", "investor", "sector"]
     search_fields = ["name_vi", "name_en", "slug", "investor__name_vi"]
     autocomplete_fields = ["site", "investor", "sector"]
-    prepopulated_fields = {"slug": ["name_en"]}
+    prepopulated_fields = {"slug": ["name_vi"]}
     date_hierarchy = "approval_date"
     inlines = [ProjectCitationInline]
-    history_list_display = ["status", "status_date"]
+    history_list_display = ["status", "status_date", "registered_capital_vnd"]
+
+    def get_urls(self):
+        template_view = self.admin_site.admin_view(self.import_template)
+        return [
+            path(
+                "import-template/",
+                template_view,
+                name="investments_project_import_template",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_template(self, request):
+        """An empty spreadsheet with the import columns, and a sheet explaining each one."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        resource = ProjectResource()
+        columns = resource.fields.items()
+        guide = [
+            (str(field.column_name), str(ProjectResource.FORMATS[name])) for name, field in columns
+        ]
+        content = xlsx_bytes(
+            [field.column_name for _name, field in columns],
+            [],
+            sheets=[
+                (
+                    _("How to fill in"),
+                    [_("Column"), pgettext("import template", "How to write it")],
+                    [map(str, g) for g in guide],
+                )
+            ],
+        )
+        response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+        response["Content-Disposition"] = 'attachment; filename="project-import-template.xlsx"'
+        return response

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_migrate, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,6 +14,7 @@ class InvestmentsConfig(AppConfig):
         from zones.signals import fill_search_text, keep_updated_at_on_fixture_load
 
         from .models import Project
+        from .roles import ensure_editor_group
 
         simple_history.register(
             Project, app=self.name, excluded_fields=["search_text", "updated_at"]
@@ -22,3 +23,5 @@ class InvestmentsConfig(AppConfig):
         pre_save.connect(
             keep_updated_at_on_fixture_load, sender=Project, dispatch_uid="stamp-Project"
         )
+        # After this app's permissions exist (auth creates them on the same signal, earlier).
+        post_migrate.connect(ensure_editor_group, sender=self, dispatch_uid="editor-group")

@@ -103,6 +103,12 @@ class Project(models.Model):
     approval_date = models.DateField(_("approval date"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status)
     status_date = models.DateField(_("status as of"), null=True, blank=True)
+    is_synthetic = models.BooleanField(
+        _("synthetic"),
+        default=False,
+        editable=False,
+        help_text=_("Generated for load tests; never real data."),
+    )
     search_text = models.TextField(editable=False, blank=True, default="")
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 

@@ -1,10 +1,11 @@
 """Public project pages and the projects' open data. Thin: queries live on ProjectQuerySet."""
 
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from .exports import public_export
 from .filters import ProjectFilter
 from .models import Project
 
@@ -33,6 +34,19 @@ def project_list(request):
             "query_without_page": query_without_page.urlencode(),
         },
     )
+
+
+@require_safe
+def project_export(request, file_format):
+    """The list exactly as filtered on screen, as a spreadsheet (all pages, not just one)."""
+    if file_format not in {"xlsx", "csv"}:
+        raise Http404
+    content, content_type, file_name = public_export(
+        filtered_projects(request).qs, file_format, request.build_absolute_uri
+    )
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
+    return response
 
 
 @require_safe

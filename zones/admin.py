@@ -2,11 +2,14 @@
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from leaflet.admin import LeafletGeoAdminMixin
+from import_export.admin import ExportMixin
+from leaflet.admin import LeafletAdminWidget, LeafletGeoAdminMixin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Organisation, ReportedFigure, Sector, Site, SiteCitation, Source
+from .resources import SiteResource
+from .spreadsheets import SafeCSV, SafeXLSX
 
 
 @admin.register(Source)
@@ -39,18 +42,32 @@ class SiteCitationInline(TranslationTabularInline):
     autocomplete_fields = ["source"]
 
 
+class GeoJSONMapWidget(LeafletAdminWidget):
+    """django-leaflet's admin map, told that an empty GeoJSON field ("null") is no geometry."""
+
+    def get_context(self, name, value, attrs):
+        return super().get_context(name, None if value in ("null", "") else value, attrs)
+
+
+# What an editor may change on a site; everything else is read-only to them.
+STATUS_FIELDS = ["status", "status_note_vi", "status_note_en", "status_date"]
+
+
 @admin.register(Site)
-class SiteAdmin(LeafletGeoAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
+class SiteAdmin(ExportMixin, LeafletGeoAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
+    resource_classes = [SiteResource]
+    formats = [SafeXLSX, SafeCSV]
+    widget = GeoJSONMapWidget
     list_display = [
         "name",
         "kind",
-        "parent",
         "district",
         "area_ha",
         "developer",
-        "status",
-        "status_date",
+        *STATUS_FIELDS,
     ]
+    # Editors update statuses straight from the list, without opening each site.
+    list_editable = STATUS_FIELDS
     list_filter = ["kind", "status", "district", "location_precision"]
     list_select_related = ["developer", "parent"]
     search_fields = ["name_vi", "name_en", "commune_vi", "slug"]
@@ -58,7 +75,7 @@ class SiteAdmin(LeafletGeoAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
     filter_horizontal = ["target_sectors"]
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [SiteCitationInline]
-    history_list_display = ["status", "status_date", "status_note"]
+    history_list_display = ["status", "status_date", "status_note_vi"]
     fieldsets = [
         (None, {"fields": ["kind", "name", "slug", "parent", "phase", "description"]}),
         (
@@ -86,6 +103,21 @@ class SiteAdmin(LeafletGeoAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
             {"fields": ["location", "location_precision", "location_note", "boundary"]},
         ),
     ]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return super().get_prepopulated_fields(request, obj) if request.user.is_superuser else {}
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.is_superuser:
+            return super().get_readonly_fields(request, obj)
+        # TranslationAdmin has already expanded "status_note" into its _vi/_en fields.
+        editable = {"status_note", *STATUS_FIELDS}
+        return [
+            name
+            for _title, options in self.fieldsets
+            for name in options["fields"]
+            if name not in editable
+        ]
 
 
 @admin.register(ReportedFigure)

@@ -298,6 +298,12 @@ class Site(models.Model):
     )
     location_note = models.CharField(_("how the location was placed"), max_length=300, blank=True)
     boundary = PolygonField(_("boundary"), null=True, blank=True)
+    is_synthetic = models.BooleanField(
+        _("synthetic"),
+        default=False,
+        editable=False,
+        help_text=_("Generated for load tests; never real data."),
+    )
     # Folded copy of the searchable names, kept in step by zones.signals, so that the same
     # `contains` lookup ignores diacritics on SQLite and on PostgreSQL.
     search_text = models.TextField(editable=False, blank=True, default="")

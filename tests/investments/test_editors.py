@@ -1,0 +1,136 @@
+"""The Editor role: statuses and projects yes; deleting, other fields, users and groups no."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from investments.roles import EDITOR_GROUP
+from zones.models import Site
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_editor_group_exists_after_migrate_without_delete_or_user_rights(db):
+    codenames = set(
+        Group.objects.get(name=EDITOR_GROUP).permissions.values_list("codename", flat=True)
+    )
+    assert {"change_site", "add_project", "change_project", "add_organisation"} <= codenames
+    assert not any(code.startswith("delete_") for code in codenames)
+    assert not any(code.endswith(("_user", "_group", "_permission")) for code in codenames)
+    assert "change_sector" not in codenames and "add_site" not in codenames
+
+
+def test_create_editor_makes_a_staff_member_who_can_log_in(client, editor):
+    assert editor.is_staff and not editor.is_superuser
+    assert editor.groups.filter(name=EDITOR_GROUP).exists()
+    assert client.login(username="bien-tap-vien", password="Bac-Kan-2023-editor")
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+def changelist_post(site, **changes):
+    """The admin list's inline-edit form, as the browser submits it for one row."""
+    data = {
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "1",
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "1000",
+        "form-0-id": str(site.pk),
+        "form-0-status": site.status,
+        "form-0-status_note_vi": site.status_note_vi,
+        "form-0-status_note_en": site.status_note_en,
+        "form-0-status_date": site.status_date.isoformat() if site.status_date else "",
+        "_save": "Lưu",
+    }
+    data.update({f"form-0-{name}": value for name, value in changes.items()})
+    return data
+
+
+def test_editor_changes_a_status_from_the_list_and_it_shows_everywhere(editor_client, facts):
+    site = Site.objects.get(slug="cam-giang")
+    url = reverse("admin:zones_site_changelist")
+    response = editor_client.post(
+        url,
+        changelist_post(
+            site,
+            status="under_construction",
+            status_note_vi="Đã xong giải phóng mặt bằng.",
+            status_note_en="Site clearance done.",
+            status_date="2024-03-01",
+        ),
+    )
+    assert response.status_code == 302
+    site.refresh_from_db()
+    assert site.status == "under_construction"
+
+    # The admin history names who changed what, with the old and new values.
+    latest, previous = site.history.all()[:2]
+    assert latest.history_user.username == "bien-tap-vien"
+    changed = {
+        change.field: (change.old, change.new) for change in latest.diff_against(previous).changes
+    }
+    assert changed["status"] == ("site_clearance", "under_construction")
+    history_page = editor_client.get(reverse("admin:zones_site_history", args=[site.pk]))
+    assert "bien-tap-vien" in history_page.content.decode()
+
+    # The public page shows the timeline, old status first, without the editor's name.
+    page = editor_client.get("/en/sites/cam-giang/").content.decode()
+    timeline = page.split("Status over time")[1]
+    assert timeline.index("Site clearance") < timeline.index("Infrastructure under construction")
+    assert "1 Mar 2024" in timeline and "Site clearance done." in timeline
+    assert "bien-tap-vien" not in page
+
+
+def test_editor_cannot_change_other_site_fields(editor_client, facts):
+    site = Site.objects.get(slug="cam-giang")
+    form = editor_client.get(reverse("admin:zones_site_change", args=[site.pk]))
+    content = form.content.decode()
+    assert 'name="status"' in content
+    assert 'name="area_ha"' not in content and 'name="name_vi"' not in content
+    editor_client.post(
+        reverse("admin:zones_site_change", args=[site.pk]),
+        {"status": "operational", "area_ha": "999", "name_vi": "Bị đổi", "status_note_vi": "x"},
+    )
+    site.refresh_from_db()
+    assert site.area_ha != 999 and site.name_vi == "Cụm công nghiệp Cẩm Giàng"
+
+
+def test_editor_may_not_delete_nor_see_users_or_groups(editor_client, facts, editor):
+    site = Site.objects.get(slug="cam-giang")
+    assert editor_client.get(reverse("admin:zones_site_delete", args=[site.pk])).status_code == 403
+    assert editor_client.get(reverse("admin:auth_user_changelist")).status_code == 403
+    assert editor_client.get(reverse("admin:auth_group_changelist")).status_code == 403
+    own = editor_client.get(reverse("admin:auth_user_change", args=[editor.pk]))
+    assert own.status_code == 403
+    # Nor raise their own rights by posting to their own user form.
+    editor_client.post(
+        reverse("admin:auth_user_change", args=[editor.pk]),
+        {"username": editor.username, "is_superuser": "on", "is_staff": "on"},
+    )
+    editor.refresh_from_db()
+    assert not editor.is_superuser
+
+
+def test_editor_adds_a_project(editor_client, facts):
+    response = editor_client.post(
+        reverse("admin:investments_project_add"),
+        {
+            "slug": "du-an-moi",
+            "name_vi": "Dự án mới",
+            "name_en": "",
+            "description_vi": "",
+            "description_en": "",
+            "status": "approved",
+            "citations-TOTAL_FORMS": "0",
+            "citations-INITIAL_FORMS": "0",
+            "citations-MIN_NUM_FORMS": "0",
+            "citations-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert editor_client.get("/projects/du-an-moi/").status_code == 200
+
+
+def test_superuser_changes_any_field(admin_client, facts):
+    site = Site.objects.get(slug="cam-giang")
+    form = admin_client.get(reverse("admin:zones_site_change", args=[site.pk])).content.decode()
+    assert 'name="area_ha"' in form and 'name="name_vi"' in form

@@ -1,0 +1,295 @@
+"""
+Projects in and out of spreadsheets: the import previews before writing and writes nothing
+when any row is wrong; exports keep numbers as numbers, dates as dates and formulas inert.
+"""
+
+import csv
+import io
+from datetime import date
+
+import openpyxl
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import translation
+
+from investments.models import Project
+from investments.resources import ProjectResource
+from tests.factories import ProjectFactory
+
+pytestmark = pytest.mark.django_db
+
+XLSX, CSV = "0", "1"  # positions of the formats in ProjectAdmin.formats
+with translation.override("vi"):
+    NAME_BY_HEADING = {
+        heading: name for name, heading, _how in ProjectResource().template_columns()
+    }
+CODES = list(NAME_BY_HEADING.values())
+
+
+def template_order(headers):
+    """The field name behind each heading (a heading may also be the field's code)."""
+    return [NAME_BY_HEADING.get(header, header) for header in headers]
+
+
+def template_headers(client):
+    response = client.get(reverse("admin:investments_project_import_template"))
+    assert response.status_code == 200
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    headers = [cell.value for cell in book.worksheets[0][1]]
+    return headers, book
+
+
+def xlsx_file(headers, rows, name="du-an.xlsx"):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(headers)
+    for row in rows:
+        sheet.append([row[name] for name in template_order(headers)])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def csv_file(headers, rows, name="du-an.csv"):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(headers)
+    writer.writerows([[row[name] for name in template_order(headers)] for row in rows])
+    return SimpleUploadedFile(name, buffer.getvalue().encode("utf-8"))
+
+
+def good_row(code="nha-may-moi", **changes):
+    """A valid row, as a dict of field name to cell value."""
+    row = {
+        "slug": code,
+        "name_vi": "Nhà máy mới",
+        "name_en": "New plant",
+        "site": "quang-chu",
+        "investor": "onsen-fuji-bac-kan",
+        "sector": "paper",
+        "area_ha": 12.5,
+        "registered_capital_vnd": 150_000_000_000,
+        "is_fdi": "không",
+        "approval_date": date(2023, 5, 4),
+        "status": "approved",
+        "status_date": "",
+        "sources": "S1",
+    }
+    row.update(changes)
+    return row
+
+
+def preview(client, upload, file_format=XLSX):
+    return client.post(
+        reverse("admin:investments_project_import"),
+        {"import_file": upload, "format": file_format},
+    )
+
+
+def confirm(client, response):
+    form = response.context["confirm_form"]
+    return client.post(reverse("admin:investments_project_process_import"), form.initial)
+
+
+def test_template_has_the_columns_and_a_sheet_explaining_them(admin_client, facts):
+    headers, book = template_headers(admin_client)
+    assert headers[0] == "Mã dự án"
+    assert book.worksheets[0].max_row == 1  # no example data, only the headers
+    guide = [[cell.value for cell in row] for row in book.worksheets[1].iter_rows()]
+    assert len(guide) == len(headers) + 1
+    assert all(explanation for _column, explanation in guide[1:])
+
+
+def test_import_previews_then_writes_and_reimport_updates(admin_client, facts):
+    headers, _book = template_headers(admin_client)
+    response = preview(admin_client, xlsx_file(headers, [good_row()]))
+    assert response.status_code == 200
+    assert "confirm_form" in response.context
+    assert not Project.objects.filter(slug="nha-may-moi").exists()  # nothing written yet
+
+    confirm(admin_client, response)
+    project = Project.objects.get(slug="nha-may-moi")
+    assert project.registered_capital_vnd == 150_000_000_000
+    assert project.is_fdi is False
+    assert project.approval_date == date(2023, 5, 4)
+    assert [c.source.key for c in project.citations.all()] == ["S1"]
+    assert project.history.first().history_user.username == "admin"
+
+    count = Project.objects.count()
+    changed = xlsx_file(headers, [good_row(registered_capital_vnd=160_000_000_000)])
+    confirm(admin_client, preview(admin_client, changed))
+    assert Project.objects.count() == count
+    project.refresh_from_db()
+    assert project.registered_capital_vnd == 160_000_000_000
+
+
+def test_csv_import_with_codes_as_headers(admin_client, facts):
+    headers = CODES  # the columns' codes are accepted as headings too
+    rows = [good_row(approval_date="04/05/2023", is_fdi="có", area_ha="12,5")]
+    confirm(admin_client, preview(admin_client, csv_file(headers, rows), CSV))
+    project = Project.objects.get(slug="nha-may-moi")
+    assert project.is_fdi is True and str(project.area_ha) == "12.50"
+
+
+def assert_refused(response, *messages):
+    """The import was refused with a reason, no confirm button, and nothing written."""
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "confirm_form" not in response.context or response.context["confirm_form"] is None
+    for message in messages:
+        assert message in content, content[-3000:]
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"area_ha": "rộng"}, "không phải là số"),
+        ({"registered_capital_vnd": "nhiều tiền"}, "không phải là số đồng nguyên"),
+        ({"area_ha": -3}, "Diện tích không thể âm."),
+        ({"registered_capital_vnd": -1}, "Vốn đăng ký không thể âm."),
+        ({"site": "khong-co"}, "khong-co"),
+        ({"investor": "ai-do"}, "ai-do"),
+        ({"status": "xong"}, "xong"),
+        ({"sources": "S99"}, "S99"),
+        ({"sources": ""}, "ít nhất một nguồn"),
+        ({"is_fdi": "có lẽ"}, "có lẽ"),
+        ({"slug": "", "name_vi": ""}, "Trường này không thể để trống."),
+    ],
+)
+def test_a_bad_row_refuses_the_whole_file(admin_client, facts, changes, message):
+    headers, _book = template_headers(admin_client)
+    before = list(Project.objects.values_list("slug", flat=True))
+    rows = [good_row("du-an-tot"), good_row("du-an-xau", **changes)]
+    assert_refused(preview(admin_client, xlsx_file(headers, rows)), message)
+    assert list(Project.objects.values_list("slug", flat=True)) == before
+
+
+def test_missing_and_unknown_columns(admin_client, facts):
+    headers, _book = template_headers(admin_client)
+    renamed = ["Ghi chú", *headers[1:]]
+    row = good_row()
+    row["Ghi chú"] = row.pop("slug")
+    response = preview(admin_client, xlsx_file(renamed, [row]))
+    assert_refused(response, "Mã dự án", "Ghi chú")
+    assert not Project.objects.filter(slug="nha-may-moi").exists()
+
+
+def test_duplicate_rows(admin_client, facts):
+    headers, _book = template_headers(admin_client)
+    response = preview(admin_client, xlsx_file(headers, [good_row("lap-lai"), good_row("lap-lai")]))
+    assert_refused(response, "lap-lai")
+    assert not Project.objects.filter(slug="lap-lai").exists()
+
+
+@pytest.mark.parametrize(
+    ("upload", "file_format", "message"),
+    [
+        (SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\n"), XLSX, "không phải là tệp .xlsx"),
+        (SimpleUploadedFile("hong.xlsx", b"PK\x03\x04 broken zip"), XLSX, "correct format"),
+        (SimpleUploadedFile("rong.xlsx", b""), XLSX, "rỗng"),
+        (SimpleUploadedFile("rong.csv", b""), CSV, "rỗng"),
+        (SimpleUploadedFile("tieu-de.csv", "Mã dự án\n".encode()), CSV, "No valid data"),
+    ],
+)
+def test_unreadable_files_are_refused(admin_client, facts, upload, file_format, message):
+    count = Project.objects.count()
+    response = preview(admin_client, upload, file_format)
+    assert_refused(response, message)
+    assert response.context["form"].errors
+    assert Project.objects.count() == count
+
+
+def test_a_file_over_the_size_limit_is_refused(admin_client, facts, settings):
+    settings.PROJECT_IMPORT_MAX_BYTES = 1024
+    headers, _book = template_headers(admin_client)
+    rows = [good_row(f"du-an-{n}", name_vi="x" * 200) for n in range(20)]
+    response = preview(admin_client, xlsx_file(headers, rows))
+    assert_refused(response, "giới hạn")
+    assert not Project.objects.filter(slug="du-an-1").exists()
+
+
+def test_editor_may_import(editor_client, facts):
+    headers, _book = template_headers(editor_client)
+    confirm(editor_client, preview(editor_client, xlsx_file(headers, [good_row()])))
+    assert Project.objects.filter(slug="nha-may-moi").exists()
+
+
+def download(client, path, **query):
+    response = client.get(path, query)
+    assert response.status_code == 200
+    return response
+
+
+def test_public_download_is_the_filtered_list_with_real_numbers_and_dates(client, facts):
+    ProjectFactory(
+        name_vi='=HYPERLINK("http://example.org")',
+        name_en='=HYPERLINK("http://example.org")',
+        site=None,
+        registered_capital_vnd=2_921_000_000_000,
+        approval_date=date(2023, 11, 28),
+    )
+    response = download(client, "/en/projects/download.xlsx")
+    assert response["Content-Disposition"].startswith('attachment; filename="bac-kan-projects-')
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0][:3] == ["Name", "Site", "Investor"]
+    assert len(rows) == 1 + Project.objects.count()
+    formula_row = next(row for row in rows if str(row[0]).startswith("=HYPERLINK"))
+    assert formula_row[5] == 2_921_000_000_000 and isinstance(formula_row[5], int)
+    assert formula_row[7].date() == date(2023, 11, 28)
+    cell = next(c for c in sheet["A"] if str(c.value).startswith("=HYPERLINK"))
+    assert cell.data_type == "s"  # stored as text: it will not run as a formula
+
+    filtered = download(client, "/projects/download.xlsx", site="quang-chu")
+    sheet = openpyxl.load_workbook(io.BytesIO(filtered.content)).active
+    assert [row[0] for row in sheet.iter_rows(values_only=True)] == [
+        "Tên",
+        "Nhà máy giấy kraft Hòa An Phước",
+    ]
+
+
+def test_public_csv_download_escapes_formulas(client, facts):
+    ProjectFactory(name_vi="@SUM(1+1)", site=None)
+    response = download(client, "/projects/download.csv")
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeffTên,")
+    assert "'@SUM(1+1)" in text
+    assert response["Content-Type"].startswith("text/csv")
+
+
+def test_unknown_download_format_is_a_404(client, db):
+    assert client.get("/projects/download.pdf").status_code == 404
+
+
+def test_admin_export_keeps_codes_numbers_and_dates(admin_client, facts):
+    ProjectFactory(slug="xuat", registered_capital_vnd=7, approval_date=date(2024, 1, 2))
+    response = admin_client.post(
+        reverse("admin:investments_project_export"),
+        {
+            "format": XLSX,
+            "resource": "0",
+            **{
+                f"projectresource_{name}": "on"
+                for name in [
+                    "slug",
+                    "name_vi",
+                    "name_en",
+                    "site",
+                    "investor",
+                    "sector",
+                    "area_ha",
+                    "registered_capital_vnd",
+                    "is_fdi",
+                    "approval_date",
+                    "status",
+                    "status_date",
+                    "sources",
+                ]
+            },
+        },  # fmt: skip
+    )
+    assert response.status_code == 200, response.content[:500]
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    row = next(r for r in sheet.iter_rows(values_only=True) if r[0] == "xuat")
+    assert row[7] == 7 and row[9].date() == date(2024, 1, 2)

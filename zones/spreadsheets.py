@@ -1,0 +1,75 @@
+"""
+Writing project lists to .xlsx and .csv safely.
+
+Numbers stay numbers and dates stay dates. A text cell that a spreadsheet would run as a
+formula (starting with = + - @, a tab or a carriage return) is written as plain text: in .xlsx
+its cell type is forced to string; in .csv it gets a leading apostrophe, as OWASP advises.
+The .xlsx writer streams rows (openpyxl's write-only mode) so that 50,000 rows stay cheap.
+"""
+
+import csv
+import io
+
+from import_export.formats import base_formats
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+XLSX_CONTENT_TYPE = base_formats.XLSX.CONTENT_TYPE
+
+
+def looks_like_formula(value):
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def xlsx_bytes(headers, rows, sheets=()):
+    """Rows (sequences of plain values) to .xlsx; `sheets` adds (title, headers, rows) sheets."""
+    workbook = Workbook(write_only=True)
+    for title, sheet_headers, sheet_rows in [(None, headers, rows), *sheets]:
+        sheet = workbook.create_sheet(title=title)
+        bold = Font(bold=True)
+        header_cells = []
+        for header in sheet_headers:
+            cell = WriteOnlyCell(sheet, value=str(header))
+            cell.font = bold
+            header_cells.append(cell)
+        sheet.append(header_cells)
+        for row in sheet_rows:
+            sheet.append([xlsx_cell(sheet, value) for value in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_cell(sheet, value):
+    if looks_like_formula(value):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"  # text, never a formula
+        return cell
+    return value
+
+
+def csv_text(headers, rows):
+    buffer = io.StringIO()
+    # The byte-order mark makes Excel read the file as UTF-8 (Vietnamese letters intact).
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer)
+    writer.writerow([str(header) for header in headers])
+    for row in rows:
+        writer.writerow(["'" + value if looks_like_formula(value) else value for value in row])
+    return buffer.getvalue()
+
+
+class SafeXLSX(base_formats.XLSX):
+    """django-import-export's .xlsx format, writing through xlsx_bytes() (admin export)."""
+
+    def export_data(self, dataset, **kwargs):
+        return xlsx_bytes(dataset.headers, dataset)
+
+
+class SafeCSV(base_formats.CSV):
+    """django-import-export's .csv format, writing through csv_text() (admin export)."""
+
+    def export_data(self, dataset, **kwargs):
+        return csv_text(dataset.headers, dataset)
