@@ -1,5 +1,6 @@
 """Admin for sites, organisations, sectors, reported figures and sources."""
 
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportMixin
@@ -10,6 +11,12 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import Organisation, ReportedFigure, Sector, Site, SiteCitation, Source
 from .resources import SiteResource
 from .spreadsheets import SafeCSV, SafeXLSX
+
+admin.site.site_header = _("Bắc Kạn industrial zones portal: administration")
+admin.site.site_title = _("Bắc Kạn industry portal")
+admin.site.index_title = _("What would you like to update?")
+# The sidebar would push the status columns of the site list off a laptop screen.
+admin.site.enable_nav_sidebar = False
 
 
 @admin.register(Source)
@@ -58,15 +65,9 @@ class SiteAdmin(ExportMixin, LeafletGeoAdminMixin, SimpleHistoryAdmin, Translati
     resource_classes = [SiteResource]
     formats = [SafeXLSX, SafeCSV]
     widget = GeoJSONMapWidget
-    list_display = [
-        "name",
-        "kind",
-        "district",
-        "area_ha",
-        "developer",
-        *STATUS_FIELDS,
-    ]
-    # Editors update statuses straight from the list, without opening each site.
+    # Editors update statuses straight from the list, without opening each site: the list
+    # holds only the name and the editable status columns, so it fits a laptop screen.
+    list_display = ["name", *STATUS_FIELDS]
     list_editable = STATUS_FIELDS
     list_filter = ["kind", "status", "district", "location_precision"]
     list_select_related = ["developer", "parent"]
@@ -103,6 +104,16 @@ class SiteAdmin(ExportMixin, LeafletGeoAdminMixin, SimpleHistoryAdmin, Translati
             {"fields": ["location", "location_precision", "location_note", "boundary"]},
         ),
     ]
+
+    def get_changelist_form(self, request, **kwargs):
+        kwargs.setdefault(
+            "widgets",
+            {
+                "status_note_vi": forms.Textarea(attrs={"rows": 2, "cols": 28}),
+                "status_note_en": forms.Textarea(attrs={"rows": 2, "cols": 28}),
+            },
+        )
+        return super().get_changelist_form(request, **kwargs)
 
     def get_prepopulated_fields(self, request, obj=None):
         return super().get_prepopulated_fields(request, obj) if request.user.is_superuser else {}

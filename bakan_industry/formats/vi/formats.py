@@ -6,3 +6,5 @@ SHORT_DATETIME_FORMAT = "H:i d/m/Y"
 DECIMAL_SEPARATOR = ","
 THOUSAND_SEPARATOR = "."
 NUMBER_GROUPING = 3
+# What editors type in the admin: 28/11/2023 first (also how the date widget writes it).
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
