@@ -18,9 +18,9 @@ run: setup migrate static
 test: setup-dev system-packages-browser compilemessages
 	scripts/test.sh
 
-setup: python-check system-packages $(VENV)/.runtime compilemessages
+setup: python-check system-packages $(VENV)/.runtime node_modules/.installed compilemessages
 
-setup-dev: python-check system-packages $(VENV)/.dev
+setup-dev: python-check system-packages $(VENV)/.dev node_modules/.installed
 
 python-check:
 	@$(PYTHON) scripts/check_python.py
@@ -43,12 +43,17 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
+# Front-end packages (Leaflet.markercluster), pinned by package-lock.json, served by WhiteNoise.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 compilemessages: $(VENV)/.runtime
-	$(PY) manage.py compilemessages --ignore=.venv -v0
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
 
 makemessages: $(VENV)/.runtime
-	$(PY) manage.py makemessages -l vi -l en --ignore=.venv --ignore=staticfiles --no-obsolete
-	$(PY) manage.py makemessages -d djangojs -l vi -l en --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(PY) manage.py makemessages -l vi -l en --no-obsolete \
+		--ignore=.venv --ignore=staticfiles --ignore=node_modules --ignore=tests --ignore=scripts
 
 migrate: $(VENV)/.runtime
 	$(PY) manage.py migrate --no-input -v0
@@ -68,4 +73,4 @@ migrations-check: setup
 	$(PY) manage.py makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) staticfiles test-artifacts db.sqlite3
+	rm -rf $(VENV) node_modules staticfiles test-artifacts db.sqlite3

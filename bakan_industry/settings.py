@@ -63,6 +63,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
+# QUERY_COUNT_HEADER=true adds X-Query-Count to every response: for the benchmark only.
+if env_bool("QUERY_COUNT_HEADER"):
+    MIDDLEWARE.insert(0, "bakan_industry.middleware.QueryCountHeaderMiddleware")
 
 ROOT_URLCONF = "bakan_industry.urls"
 
@@ -116,13 +119,29 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("vi",)
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    # Leaflet.markercluster (MIT), installed from npm by `make` (package.json), served locally.
+    ("vendor/leaflet.markercluster", BASE_DIR / "node_modules" / "leaflet.markercluster" / "dist"),
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 LOGIN_URL = "admin:login"
+
+# Local memory by default (one process: runserver, tests); CACHE_URL=redis://127.0.0.1:6379/1
+# in production, where several gunicorn workers must share the pages and the data version.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL.startswith(("redis://", "rediss://"))
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}
+}
+# How long a public page stays in the cache; 0 turns the page cache off (the benchmark
+# measures both). Edits invalidate cached pages at once whatever this is.
+PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "3600"))
 
 # The map's base layer. Tiles come from the network; tests and offline deployments blank it.
 LEAFLET_TILES_URL = os.environ.get(

@@ -6,10 +6,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from investments.models import Project
+from zones.caching import public_page
 from zones.models import ReportedFigure, Sector, Source
 
 
 @require_safe
+@public_page
 def sources_and_method(request):
     approved = ReportedFigure.objects.filter(kind=ReportedFigure.Kind.APPROVED_PROJECTS).first()
     return render(
@@ -26,6 +28,7 @@ def sources_and_method(request):
 
 
 @require_safe
+@public_page
 def robots_txt(request):
     lines = [
         "User-agent: *",

@@ -11,6 +11,7 @@ class InvestmentsConfig(AppConfig):
         # Registered here, as zones.Site is, so history keeps both languages' columns.
         import simple_history
 
+        from zones.caching import connect_cache_invalidation
         from zones.signals import fill_search_text, keep_updated_at_on_fixture_load
 
         from .models import Project
@@ -23,5 +24,6 @@ class InvestmentsConfig(AppConfig):
         pre_save.connect(
             keep_updated_at_on_fixture_load, sender=Project, dispatch_uid="stamp-Project"
         )
+        connect_cache_invalidation(self)
         # After this app's permissions exist (auth creates them on the same signal, earlier).
         post_migrate.connect(ensure_editor_group, sender=self, dispatch_uid="editor-group")

@@ -5,6 +5,8 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from zones.caching import public_page
+
 from .exports import public_export
 from .filters import ProjectFilter
 from .models import Project
@@ -18,6 +20,7 @@ def filtered_projects(request):
 
 
 @require_safe
+@public_page
 def project_list(request):
     project_filter = filtered_projects(request)
     # get_page() turns a missing, non-numeric or out-of-range page number into a real page.
@@ -37,6 +40,7 @@ def project_list(request):
 
 
 @require_safe
+@public_page
 def project_export(request, file_format):
     """The list exactly as filtered on screen, as a spreadsheet (all pages, not just one)."""
     if file_format not in {"xlsx", "csv"}:
@@ -50,12 +54,14 @@ def project_export(request, file_format):
 
 
 @require_safe
+@public_page
 def project_detail(request, slug):
     project = get_object_or_404(Project.objects.for_detail(), slug=slug)
     return render(request, "investments/project_detail.html", {"project": project})
 
 
 @require_safe
+@public_page
 def projects_json(request):
     """Open data: the projects, filtered with the same parameters as the list page."""
     projects = filtered_projects(request).qs

@@ -1,13 +1,18 @@
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
-def default_language():
-    """Each test starts in Vietnamese: a request to /en/ must not leak into the next test."""
+def fresh_start():
+    """
+    Each test starts in Vietnamese with an empty cache: a request to /en/ must not leak into
+    the next test, nor a page cached from a database that the last test rolled back.
+    """
     translation.activate(settings.LANGUAGE_CODE)
+    cache.clear()
     yield
     translation.activate(settings.LANGUAGE_CODE)
 

@@ -13,6 +13,7 @@ class ZonesConfig(AppConfig):
         # in both languages in every historical record.
         import simple_history
 
+        from .caching import connect_cache_invalidation
         from .models import Organisation, Site
         from .signals import fill_search_text, keep_updated_at_on_fixture_load
 
@@ -22,3 +23,4 @@ class ZonesConfig(AppConfig):
                 fill_search_text, sender=model, dispatch_uid=f"search-{model.__name__}"
             )
         pre_save.connect(keep_updated_at_on_fixture_load, sender=Site, dispatch_uid="stamp-Site")
+        connect_cache_invalidation(self)

@@ -1,33 +1,48 @@
-"""GeoJSON for the map (labels in the reader's language) and for the open-data endpoint."""
+"""GeoJSON for the map (compact, labels in the reader's language) and for open data."""
+
+from django.urls import reverse
 
 from .formatting import format_area
+from .models import Site
+
+SLUG_PLACEHOLDER = "__slug__"
 
 
 def map_feature(site):
-    """What a marker, its popup and the map's filters need, and nothing more."""
+    """
+    What a marker, its popup and the map's filters need, and nothing more: codes per feature,
+    labels once per page (see map_collection), coordinates to about a metre.
+    """
+    geometry = site.boundary or site.location
+    if geometry and geometry.get("type") == "Point":
+        longitude, latitude = geometry["coordinates"][:2]
+        geometry = {"type": "Point", "coordinates": [round(longitude, 5), round(latitude, 5)]}
     return {
         "type": "Feature",
-        "geometry": site.location,
+        "geometry": geometry,
         "properties": {
             "id": site.slug,
             "name": site.name,
-            "url": site.get_absolute_url(),
             "kind": site.kind,
-            "kindLabel": site.get_kind_display(),
             "status": site.status,
-            "statusLabel": site.get_status_display(),
             "district": site.district,
             "area": format_area(site.area_ha),
-            "approximate": site.is_location_approximate,
-            "precisionLabel": site.get_location_precision_display(),
+            "precision": site.location_precision,
         },
     }
 
 
 def map_collection(sites):
+    precision = Site.LocationPrecision
     return {
         "type": "FeatureCollection",
-        "features": [map_feature(site) for site in sites if site.location],
+        "features": [map_feature(site) for site in sites if site.location or site.boundary],
+        "urlPattern": reverse("zones:detail", kwargs={"slug": SLUG_PLACEHOLDER}),
+        "labels": {
+            "kind": {value: str(label) for value, label in Site.Kind.choices},
+            "status": {value: str(label) for value, label in Site.Status.choices},
+            "precision": {value: str(label) for value, label in precision.choices},
+        },
     }
 
 
@@ -49,6 +64,7 @@ def open_data_feature(site, absolute_url):
             "status": site.status,
             "status_date": site.status_date.isoformat() if site.status_date else None,
             "location_precision": site.location_precision,
+            "is_synthetic": site.is_synthetic,
             "url": absolute_url(site.get_absolute_url()),
             "updated_at": site.updated_at.isoformat(),
         },

@@ -1,17 +1,25 @@
 """Public pages about sites and organisations. Thin: the queries live on the models' QuerySets."""
 
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, Sum
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from .caching import public_page
 from .citations import Footnotes
 from .filters import SiteFilter
 from .geojson import map_collection, open_data_feature
 from .models import District, Organisation, ReportedFigure, Site
 
+# Up to this many sites, the home page lists them all beside the map; beyond it (a national
+# register) the list moves to the paginated site list, and the map clusters its markers.
+HOME_LIST_LIMIT = 300
+SITE_LIST_PAGE_SIZE = 50
+
 
 @require_safe
+@public_page
 def home(request):
     """The map, the same sites as a plain list, and the key figures."""
     all_sites = Site.objects.public().top_level()
@@ -23,6 +31,7 @@ def home(request):
         "zones/home.html",
         {
             "sites": sites,
+            "list_limited": len(sites) > HOME_LIST_LIMIT,
             "shown": shown,
             "filter": site_filter,
             "map_data": map_collection(sites),
@@ -38,16 +47,27 @@ def home(request):
 
 
 @require_safe
+@public_page
 def site_list(request):
     site_filter = SiteFilter(request.GET, queryset=Site.objects.public())
+    page = Paginator(site_filter.qs, SITE_LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    query_without_page = request.GET.copy()
+    query_without_page.pop("page", None)
     return render(
         request,
         "zones/site_list.html",
-        {"filter": site_filter, "sites": site_filter.qs, "districts": District},
+        {
+            "filter": site_filter,
+            "page": page,
+            "sites": page.object_list,
+            "districts": District,
+            "query_without_page": query_without_page.urlencode(),
+        },
     )
 
 
 @require_safe
+@public_page
 def site_detail(request, slug):
     site = get_object_or_404(
         Site.objects.for_detail().prefetch_related(
@@ -75,6 +95,7 @@ def site_detail(request, slug):
 
 
 @require_safe
+@public_page
 def organisation_detail(request, slug):
     organisation = get_object_or_404(
         Organisation.objects.prefetch_related(
@@ -88,6 +109,7 @@ def organisation_detail(request, slug):
 
 
 @require_safe
+@public_page
 def sites_geojson(request):
     """Open data: every site, phases included, as a GeoJSON FeatureCollection."""
     sites = Site.objects.public().order_by("pk")

@@ -21,6 +21,13 @@
     return element ? JSON.parse(element.textContent) : null;
   }
 
+  // Above this many sites, nearby markers are grouped into clusters (Leaflet.markercluster).
+  var CLUSTER_ABOVE = 150;
+
+  function isApproximate(properties) {
+    return properties.precision !== "exact";
+  }
+
   function markerStyle(properties) {
     var colour = STATUS_COLOURS[properties.status] || "#374151";
     // Approximate locations are hollow and dashed, exact ones solid.
@@ -29,34 +36,36 @@
       color: colour,
       weight: 3,
       fillColor: colour,
-      fillOpacity: properties.approximate ? 0.15 : 0.85,
-      dashArray: properties.approximate ? "4 3" : null,
+      fillOpacity: isApproximate(properties) ? 0.15 : 0.85,
+      dashArray: isApproximate(properties) ? "4 3" : null,
       className: "site-marker site-" + properties.id
     };
   }
 
-  function popupContent(properties, wrap) {
+  function popupContent(properties, data, wrap) {
+    var labels = data.labels;
+    var url = data.urlPattern.replace("__slug__", properties.id);
     var box = document.createElement("div");
     box.className = "popup";
     var title = document.createElement("a");
-    title.href = properties.url;
+    title.href = url;
     title.className = "popup-title";
     title.textContent = properties.name;
     box.appendChild(title);
-    [properties.kindLabel, properties.area, properties.statusLabel].forEach(function (text) {
+    [labels.kind[properties.kind], properties.area, labels.status[properties.status]].forEach(function (text) {
       if (!text) { return; }
       var line = document.createElement("div");
       line.textContent = text;
       box.appendChild(line);
     });
-    if (properties.approximate) {
+    if (isApproximate(properties)) {
       var note = document.createElement("div");
       note.className = "popup-approximate";
-      note.textContent = wrap.dataset.approximateLabel + ": " + properties.precisionLabel;
+      note.textContent = wrap.dataset.approximateLabel + ": " + labels.precision[properties.precision];
       box.appendChild(note);
     }
     var link = document.createElement("a");
-    link.href = properties.url;
+    link.href = url;
     link.className = "popup-link";
     link.textContent = wrap.dataset.openLabel + " →";
     box.appendChild(link);
@@ -82,7 +91,7 @@
         pointToLayer: function (f, latlng) { return L.circleMarker(latlng, markerStyle(f.properties)); },
         style: function (f) { return markerStyle(f.properties); }
       });
-      layer.bindPopup(function () { return popupContent(feature.properties, wrap); });
+      layer.bindPopup(function () { return popupContent(feature.properties, data, wrap); });
       layer.properties = feature.properties;
       return layer;
     });
@@ -101,8 +110,21 @@
       (!filters.district || properties.district === filters.district);
   }
 
+  function siteGroup(layers) {
+    if (layers.length > CLUSTER_ABOVE && L.markerClusterGroup) {
+      return L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false });
+    }
+    return L.featureGroup();
+  }
+
+  function addAll(group, layers) {
+    if (group.addLayers) { return group.addLayers(layers); }  // clusters add in one pass
+    layers.forEach(function (layer) { group.addLayer(layer); });
+    return group;
+  }
+
   function connectFilters(map, layers, form) {
-    var group = L.featureGroup().addTo(map);
+    var group = siteGroup(layers).addTo(map);
     var rows = document.querySelectorAll("#site-table tbody tr[data-id]");
     var counter = document.getElementById("shown-count");
 
@@ -110,9 +132,7 @@
       var filters = selectedFilters(form);
       var shown = 0;
       group.clearLayers();
-      layers.forEach(function (layer) {
-        if (matches(layer.properties, filters)) { group.addLayer(layer); }
-      });
+      addAll(group, layers.filter(function (layer) { return matches(layer.properties, filters); }));
       rows.forEach(function (row) {
         var visible = matches(row.dataset, { kinds: filters.kinds, status: filters.status, district: filters.district });
         row.hidden = !visible;
@@ -139,7 +159,7 @@
     addOutline(map, wrap);
     var layers = siteLayers(data, wrap);
     var form = document.getElementById("site-filters");
-    var group = form ? connectFilters(map, layers, form) : L.featureGroup(layers).addTo(map);
+    var group = form ? connectFilters(map, layers, form) : addAll(siteGroup(layers), layers).addTo(map);
     if (layers.length === 1 && data.features[0].geometry.type === "Point") {
       var coordinates = data.features[0].geometry.coordinates;
       map.setView([coordinates[1], coordinates[0]], 11);
