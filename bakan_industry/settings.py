@@ -148,12 +148,13 @@ LEAFLET_TILES_URL = os.environ.get(
     "LEAFLET_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 )
 LEAFLET_CONFIG = {
-    # Centre and extent of the former Bắc Kạn province (from its boundary file in data/).
+    # Centred on the former Bắc Kạn province; the pages then fit the view to their sites.
+    # Zoom and panning allow the whole of Vietnam, so a national register fits too.
     "DEFAULT_CENTER": (22.15, 105.85),
     "DEFAULT_ZOOM": 9,
-    "MIN_ZOOM": 7,
+    "MIN_ZOOM": 5,
     "MAX_ZOOM": 18,
-    "SPATIAL_EXTENT": (105.2, 21.7, 106.4, 22.8),
+    "SPATIAL_EXTENT": (100.0, 6.0, 112.0, 25.0),
     "RESET_VIEW": False,
     "TILES": [
         (

@@ -163,8 +163,10 @@
     if (layers.length === 1 && data.features[0].geometry.type === "Point") {
       var coordinates = data.features[0].geometry.coordinates;
       map.setView([coordinates[1], coordinates[0]], 11);
-    } else if (group.getLayers().length) {
-      map.fitBounds(group.getBounds(), { padding: [24, 24], maxZoom: 12 });
+    } else if (layers.length) {
+      // From the layers themselves: a cluster group still adding them in chunks would
+      // report the bounds of the first chunk only.
+      map.fitBounds(L.featureGroup(layers).getBounds(), { padding: [24, 24], maxZoom: 12 });
     }
   });
 }());
