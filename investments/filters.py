@@ -6,11 +6,14 @@ than failing the page; the form shows what was not understood.
 
 import django_filters
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from zones.models import Sector, Site
 
 from .models import Project
+
+SITE_MENU_LIMIT = 200
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -32,7 +35,7 @@ class ProjectFilter(django_filters.FilterSet):
     )
     sector = django_filters.ModelChoiceFilter(
         label=_("Sector"),
-        queryset=Sector.objects.filter(projects__isnull=False).distinct(),
+        queryset=Sector.objects.filter(Exists(Project.objects.filter(sector=OuterRef("pk")))),
         to_field_name="slug",
         empty_label=_("All"),
     )
@@ -69,6 +72,15 @@ class ProjectFilter(django_filters.FilterSet):
     class Meta:
         model = Project
         fields = ["q", "site", "sector", "status", "fdi", "year"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if Site.objects.count() > SITE_MENU_LIMIT:
+            # A national register's thousands of sites make an unusable menu (and a slow
+            # page); the site is then given by its code, as linked from each site's page.
+            self.filters["site"].field.widget = forms.TextInput(
+                attrs={"placeholder": _("site code, e.g. quang-chu")}
+            )
 
     def search(self, queryset, name, value):
         return queryset.search(value)

@@ -40,3 +40,12 @@ def test_counts_are_pluralised():
         assert formatting.format_count(21, "projects") == "21 projects"
     with translation.override("vi"):
         assert formatting.format_count(21, "projects") == "21 dự án"
+
+
+def test_large_and_negative_numbers_are_grouped():
+    with translation.override("vi"):
+        assert formatting.format_number(Decimal("1234567.5")) == "1.234.567,5"
+        assert formatting.format_number(-2500) == "-2.500"
+    with translation.override("en"):
+        assert formatting.format_number(Decimal("1234567.5")) == "1,234,567.5"
+        assert formatting.format_number(Decimal("0.05")) == "0.05"

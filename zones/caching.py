@@ -59,10 +59,11 @@ def public_page(view):
     @wraps(view)
     def cached_view(request, *args, **kwargs):
         seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
-        if request.method not in ("GET", "HEAD") or not seconds:
-            return view(request, *args, **kwargs)
-        version = data_version()
         takes_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
+        if request.method not in ("GET", "HEAD") or not seconds:
+            response = view(request, *args, **kwargs)
+            return gzip.process_response(request, response) if takes_gzip else response
+        version = data_version()
         fingerprint = f"{version}|{get_language()}|{takes_gzip}|{request.get_full_path()}"
         etag = '"' + hashlib.sha256(fingerprint.encode()).hexdigest()[:32] + '"'
         last_modified = version // 1_000_000_000

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -196,8 +196,22 @@ class SiteQuerySet(models.QuerySet):
             Prefetch("reported_figures", queryset=ReportedFigure.objects.select_related("source")),
         )
 
-    def with_project_counts(self):
-        return self.annotate(project_count=Count("projects", distinct=True))
+    def for_map(self):
+        """Plain rows with what the map needs: thousands of sites without building models."""
+        return list(
+            self.order_by("pk").values(
+                "slug",
+                "name_vi",
+                "name_en",
+                "kind",
+                "status",
+                "district",
+                "area_ha",
+                "location",
+                "boundary",
+                "location_precision",
+            )
+        )
 
 
 class Site(models.Model):

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 from .caching import public_page
 from .citations import Footnotes
 from .filters import SiteFilter
-from .geojson import map_collection, open_data_feature
+from .geojson import map_collection, open_data_collection
 from .models import District, Organisation, ReportedFigure, Site
 
 # Up to this many sites, the home page lists them all beside the map; beyond it (a national
@@ -24,22 +24,24 @@ def home(request):
     """The map, the same sites as a plain list, and the key figures."""
     all_sites = Site.objects.public().top_level()
     site_filter = SiteFilter(request.GET, queryset=all_sites)
-    shown = {site.pk for site in site_filter.qs}
-    sites = list(all_sites)
+    shown = set(site_filter.qs.values_list("pk", flat=True))
+    map_rows = Site.objects.top_level().for_map()
+    list_limited = len(map_rows) > HOME_LIST_LIMIT
     return render(
         request,
         "zones/home.html",
         {
-            "sites": sites,
-            "list_limited": len(sites) > HOME_LIST_LIMIT,
+            "sites": [] if list_limited else list(all_sites),
+            "site_count": len(map_rows),
+            "list_limited": list_limited,
             "shown": shown,
             "filter": site_filter,
-            "map_data": map_collection(sites),
+            "map_data": map_collection(map_rows),
             "statuses": Site.Status,
             "key_figures": ReportedFigure.objects.filter(is_key_figure=True).select_related(
                 "source"
             ),
-            "cluster_count": sum(site.kind == Site.Kind.CLUSTER for site in sites),
+            "cluster_count": sum(row["kind"] == Site.Kind.CLUSTER for row in map_rows),
             "phase_count": Site.objects.filter(parent__isnull=False).count(),
             "total_area": all_sites.aggregate(total=Sum("area_ha"))["total"],
         },
@@ -89,7 +91,7 @@ def site_detail(request, slug):
             "footnotes": footnotes,
             "figures": figures,
             "timeline": site.status_timeline(),
-            "map_data": map_collection([site] if site.location else []),
+            "map_data": map_collection(Site.objects.filter(pk=site.pk).for_map()),
         },
     )
 
@@ -112,9 +114,5 @@ def organisation_detail(request, slug):
 @public_page
 def sites_geojson(request):
     """Open data: every site, phases included, as a GeoJSON FeatureCollection."""
-    sites = Site.objects.public().order_by("pk")
-    collection = {
-        "type": "FeatureCollection",
-        "features": [open_data_feature(site, request.build_absolute_uri) for site in sites],
-    }
+    collection = open_data_collection(Site.objects.order_by("pk"), request.build_absolute_uri)
     return JsonResponse(collection, json_dumps_params={"ensure_ascii": False})

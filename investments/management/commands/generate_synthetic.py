@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from investments.models import Project, ProjectCitation
 from zones.caching import bump_data_version
@@ -72,6 +72,11 @@ class Command(BaseCommand):
                 transaction.set_rollback(True)
                 self.stdout.write(self.style.WARNING("Dry run: nothing written."))
                 return
+        if connection.vendor == "postgresql":
+            # Fresh statistics: without them the planner takes the bulk-loaded tables for
+            # empty and picks nested loops that take seconds.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         bump_data_version()
         self.stdout.write(
             self.style.SUCCESS(f"Generated {sites} synthetic sites and {projects} projects.")
