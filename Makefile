@@ -7,13 +7,29 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup setup-dev python-check system-packages system-packages-browser \
+.PHONY: run serve bench load-test test setup setup-dev python-check system-packages system-packages-browser \
 	compilemessages makemessages static migrate lint format migrations-check clean
 
 run: setup migrate static
 	$(PY) manage.py load_facts
 	@echo "Serving the portal on http://$(HOST):$(PORT)/ (English at /en/, admin at /admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production: gunicorn, with the environment of README's "Production" section (PostgreSQL in
+# DATABASE_URL, Redis in CACHE_URL, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DJANGO_HTTPS).
+WORKERS ?= 3
+serve: setup migrate static
+	$(VENV)/bin/gunicorn bakan_industry.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+		--access-logfile - --timeout 60
+
+# Benchmark and load test: throw-away PostgreSQL databases and Redis cache databases, loopback.
+bench: setup-dev
+	scripts/ensure_postgres.sh
+	$(PY) scripts/bench.py
+
+load-test: setup-dev
+	scripts/ensure_postgres.sh
+	$(PY) scripts/load_test.py
 
 test: setup-dev system-packages-browser compilemessages
 	scripts/test.sh

@@ -1,10 +1,19 @@
-"""Middleware used only when measuring (QUERY_COUNT_HEADER=true): never in production."""
+"""The project's own middleware: security headers, database outages, and query counting."""
 
-from django.db import connection
+import logging
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError, connection
+from django.shortcuts import render
+
+logger = logging.getLogger(__name__)
 
 
 class QueryCountHeaderMiddleware:
-    """Counts the SQL queries a request makes and reports them in X-Query-Count."""
+    """
+    Counts the SQL queries a request makes and reports them in X-Query-Count. Only installed
+    when measuring (QUERY_COUNT_HEADER=true), never in production.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -19,4 +28,38 @@ class QueryCountHeaderMiddleware:
         with connection.execute_wrapper(count):
             response = self.get_response(request)
         response["X-Query-Count"] = str(len(queries))
+        return response
+
+
+class PermissionsPolicyMiddleware:
+    """Tells browsers this site uses no camera, microphone, location or payment features."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """
+    While the database is down, readers get a short 503 page in their language (pages in the
+    cache are still served by their views' cache), never a traceback; once the database is
+    back, Django's connection health checks reconnect on the next request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error("Database unavailable: %s", exception)
+        response = render(request, "503.html", status=503)
+        response["Retry-After"] = "30"
         return response

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -47,12 +48,15 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "django_filters",
+    "axes",
     "zones",
     "investments",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "bakan_industry.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -62,6 +66,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A database outage becomes a friendly 503 page rather than a traceback.
+    "bakan_industry.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: counts failed admin logins and locks out after too many.
+    "axes.middleware.AxesMiddleware",
 ]
 # QUERY_COUNT_HEADER=true adds X-Query-Count to every response: for the benchmark only.
 if env_bool("QUERY_COUNT_HEADER"):
@@ -80,6 +88,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
             ],
         },
     },
@@ -130,6 +139,47 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+
+# --- Security -------------------------------------------------------------------------------
+# DJANGO_HTTPS=true in production (behind TLS): secure cookies, HSTS and the HTTPS redirect.
+# Everything else below holds everywhere, so the tests exercise what production runs.
+HTTPS = env_bool("DJANGO_HTTPS")
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+if os.environ.get("DJANGO_PROXY_SSL_HEADER"):  # e.g. "HTTP_X_FORWARDED_PROTO" behind nginx
+    SECURE_PROXY_SSL_HEADER = (os.environ["DJANGO_PROXY_SSL_HEADER"], "https")
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # the load balancer probes over plain HTTP
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Staff sessions end after a working day, or when the browser closes.
+SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_SECONDS", str(8 * 3600)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+)
+# The admin's address can be moved away from the well-known /admin/.
+ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
+
+# django-axes: five failed admin logins from one address for one username lock it for an hour.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
 
 # Local memory by default (one process: runserver, tests); CACHE_URL=redis://127.0.0.1:6379/1
 # in production, where several gunicorn workers must share the pages and the data version.
@@ -186,3 +236,21 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 PROJECT_IMPORT_MAX_BYTES = int(os.environ.get("PROJECT_IMPORT_MAX_BYTES", 2 * 1024 * 1024))
+
+# Content Security Policy (Django's own): scripts and styles only from this site; public pages
+# carry no inline script at all (the map starts from static/js/map.js), the admin's use the
+# per-request nonce. Map tiles come from the tile server's origin:
+# "https://{s}.tile.example.org/{z}/{x}/{y}.png" → "https://*.tile.example.org".
+TILE_ORIGIN = "/".join(LEAFLET_TILES_URL.replace("{s}", "*").split("/")[:3])
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:", *([TILE_ORIGIN] if TILE_ORIGIN.startswith("http") else [])],
+    "connect-src": [CSP.SELF],
+    "font-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 
 from investments import views as investment_views
 from zones import views as zone_views
@@ -11,11 +13,12 @@ from . import views
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
+    path("health/", views.health, name="health"),
     # Open data: one address whatever the reader's language, both languages inside.
     path("api/sites.geojson", zone_views.sites_geojson, name="sites-geojson"),
     path("api/projects.json", investment_views.projects_json, name="projects-json"),
-    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", require_safe(public_page(sitemap)), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
 ]
 urlpatterns += i18n_patterns(

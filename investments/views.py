@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from zones.caching import public_page
+from zones.http import readable_anywhere
 
 from .exports import public_export
 from .filters import ProjectFilter
@@ -61,6 +62,7 @@ def project_detail(request, slug):
 
 
 @require_safe
+@readable_anywhere
 @public_page
 def projects_json(request):
     """Open data: the projects, filtered with the same parameters as the list page."""

@@ -17,18 +17,23 @@ import gzip
 import http.client
 import os
 import statistics
-import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = ROOT / ".venv" / "bin" / "python"
+from serverlib import (
+    HOST,
+    ROOT,
+    environment,
+    fresh_database,
+    get,
+    manage,
+    start_gunicorn,
+    stop,
+)
+
 DATABASE = "bakan_bench"
-POSTGRES = "postgres://postgres@127.0.0.1:5432"
 CACHE_URL = "redis://127.0.0.1:6379/3"
-HOST = "127.0.0.1"
 
 
 def pages(sample_site):
@@ -42,62 +47,10 @@ def pages(sample_site):
     ]
 
 
-def environment(port, cache_seconds):
-    return {
-        **os.environ,
-        "DATABASE_URL": f"{POSTGRES}/{DATABASE}",
-        "CACHE_URL": CACHE_URL,
-        "PUBLIC_PAGE_CACHE_SECONDS": str(cache_seconds),
-        "DJANGO_SECRET_KEY": "benchmark-only-not-secret-" + "x" * 40,
-        "DJANGO_ALLOWED_HOSTS": HOST,
-        "QUERY_COUNT_HEADER": "true",
-        "DJANGO_LOG_LEVEL": "ERROR",
-    }
-
-
-def manage(*arguments, env):
-    subprocess.run([PYTHON, "manage.py", *arguments], cwd=ROOT, env=env, check=True)
-
-
-def prepare(sites, projects):
-    import psycopg2
-
-    connection = psycopg2.connect(f"{POSTGRES}/postgres")
-    connection.autocommit = True
-    with connection.cursor() as cursor:
-        cursor.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        cursor.execute(f"CREATE DATABASE {DATABASE}")
-    connection.close()
-    env = environment(0, 0)
-    manage("migrate", "--no-input", "-v0", env=env)
-    manage("generate_synthetic", f"--sites={sites}", f"--projects={projects}", "-v0", env=env)
-    manage("collectstatic", "--no-input", "-v0", env=env)
-    subprocess.run(["redis-cli", "-n", "3", "flushdb"], check=True, capture_output=True)
-
-
-def start_gunicorn(port, cache_seconds, workers):
-    process = subprocess.Popen(
-        [ROOT / ".venv" / "bin" / "gunicorn", "bakan_industry.wsgi",
-         f"--bind={HOST}:{port}", f"--workers={workers}", "--log-level=warning"],
-        cwd=ROOT, env=environment(port, cache_seconds),
-    )  # fmt: skip
-    for _ in range(100):
-        try:
-            fetch(port, "/robots.txt")
-            return process
-        except OSError:
-            time.sleep(0.1)
-    process.terminate()
-    raise SystemExit("gunicorn did not start")
-
-
 def fetch(port, path, connection=None):
-    connection = connection or http.client.HTTPConnection(HOST, port, timeout=60)
-    connection.request("GET", path, headers={"Accept-Encoding": "gzip", "Host": HOST})
-    response = connection.getresponse()
-    body = response.read()
-    if response.status != 200:
-        raise RuntimeError(f"{path}: HTTP {response.status}")
+    status, response, body = get(port, path, connection, {"Accept-Encoding": "gzip"})
+    if status != 200:
+        raise RuntimeError(f"{path}: HTTP {status}")
     return response, body
 
 
@@ -117,7 +70,7 @@ def load(port, path, requests, concurrency=4):
             started = time.perf_counter()
             try:
                 response, body = fetch(port, path, connection)
-            except (http.client.HTTPException, ConnectionError):
+            except (http.client.HTTPException, OSError):
                 connection = http.client.HTTPConnection(HOST, port, timeout=60)
                 response, body = fetch(port, path, connection)
             elapsed = (time.perf_counter() - started) * 1000
@@ -165,24 +118,25 @@ def main():
     arguments = parser.parse_args()
 
     print(f"Preparing {arguments.sites} sites and {arguments.projects} projects …", flush=True)
-    prepare(arguments.sites, arguments.projects)
+    env = fresh_database(DATABASE, CACHE_URL)
+    manage("generate_synthetic", f"--sites={arguments.sites}",
+           f"--projects={arguments.projects}", "-v0", env=env)  # fmt: skip
     sample_site = "synthetic-site-00042"
     results = {}
 
-    server = start_gunicorn(8765, 0, arguments.workers)
+    uncached = environment(DATABASE, CACHE_URL, 0, QUERY_COUNT_HEADER="true")
+    server = start_gunicorn(8765, uncached, arguments.workers)
     try:
         for name, path, count in pages(sample_site):
             load(8765, path, 5)  # warm up the workers and the database
             results[name] = {"uncached": load(8765, path, max(5, int(count * arguments.scale)))}
-            _response, plain = fetch(8765, path.replace("Accept-Encoding", ""))
-            results[name]["size"] = len(plain)
     finally:
-        server.terminate()
-        server.wait()
+        stop(server)
 
     twins = {name: write_static_twin(f"page-{index}", results[name]["uncached"]["bytes"])
              for index, (name, _path, _count) in enumerate(pages(sample_site))}  # fmt: skip
-    server = start_gunicorn(8766, 3600, arguments.workers)
+    cached = environment(DATABASE, CACHE_URL, 3600, QUERY_COUNT_HEADER="true")
+    server = start_gunicorn(8766, cached, arguments.workers)
     try:
         for name, path, count in pages(sample_site):
             requests = max(5, int(count * arguments.scale))
@@ -191,8 +145,7 @@ def main():
             load(8766, twins[name], 5)
             results[name]["static"] = load(8766, twins[name], requests)
     finally:
-        server.terminate()
-        server.wait()
+        stop(server)
 
     header = (
         f"{'page':34} {'cached r/s':>10} {'static r/s':>10} {'ratio':>6} {'c p50':>7} "

@@ -10,6 +10,9 @@ echo "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 
+echo "== bandit (medium and high findings fail the run)"
+.venv/bin/bandit -r bakan_industry zones investments scripts -ll -q
+
 echo "== migrations are up to date"
 $PY manage.py makemigrations --check --dry-run
 

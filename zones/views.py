@@ -10,6 +10,7 @@ from .caching import public_page
 from .citations import Footnotes
 from .filters import SiteFilter
 from .geojson import map_collection, open_data_collection
+from .http import readable_anywhere
 from .models import District, Organisation, ReportedFigure, Site
 
 # Up to this many sites, the home page lists them all beside the map; beyond it (a national
@@ -111,6 +112,7 @@ def organisation_detail(request, slug):
 
 
 @require_safe
+@readable_anywhere
 @public_page
 def sites_geojson(request):
     """Open data: every site, phases included, as a GeoJSON FeatureCollection."""

@@ -151,6 +151,15 @@
     return group;
   }
 
+  // Start the map from the options the page carries as data (includes/map.html): no inline
+  // script, so the Content Security Policy needs no nonce and cached pages stay valid.
+  function start() {
+    var options = readJSON("map-options");
+    if (options && document.getElementById("main")) {
+      L.Map.djangoMap("main", { djoptions: options, globals: false, callback: null });
+    }
+  }
+
   window.addEventListener("map:init", function (event) {
     var map = event.detail.map;
     var wrap = document.getElementById("map-wrap");
@@ -169,4 +178,10 @@
       map.fitBounds(L.featureGroup(layers).getBounds(), { padding: [24, 24], maxZoom: 12 });
     }
   });
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 }());

@@ -23,7 +23,11 @@ def test_the_editor_group_exists_after_migrate_without_delete_or_user_rights(db)
 def test_create_editor_makes_a_staff_member_who_can_log_in(client, editor):
     assert editor.is_staff and not editor.is_superuser
     assert editor.groups.filter(name=EDITOR_GROUP).exists()
-    assert client.login(username="bien-tap-vien", password="Bac-Kan-2023-editor")
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "bien-tap-vien", "password": "Bac-Kan-2023-editor", "next": "/admin/"},
+    )
+    assert response.status_code == 302
     assert client.get(reverse("admin:index")).status_code == 200
 
 

@@ -1,7 +1,10 @@
 """Template filters and tags shared by every public page."""
 
+import json
+
 from django import template
 from django.urls import translate_url
+from leaflet.templatetags.leaflet_tags import leaflet_map
 
 from zones import formatting
 
@@ -31,6 +34,19 @@ def figure(reported_figure):
 @register.filter
 def period(reported_figure):
     return formatting.format_period(reported_figure.period_start, reported_figure.period_end)
+
+
+@register.inclusion_tag("includes/map.html")
+def site_map(name="main"):
+    """
+    The map's container and its django-leaflet options as JSON, for static/js/map.js to start.
+
+    django-leaflet's own {% leaflet_map %} starts the map from an inline script; this page is
+    cached whole, and a cached page cannot carry a fresh CSP nonce, so the options travel as
+    data and the script that uses them is a static file.
+    """
+    options = json.loads(leaflet_map(name, creatediv=False)["djoptions"])
+    return {"name": name, "options": options}
 
 
 @register.simple_tag(takes_context=True)

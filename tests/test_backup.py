@@ -1,0 +1,70 @@
+"""Backup and restore: everything, history and accounts included, comes back as it was."""
+
+import io
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from zones.models import Site
+
+
+def everything():
+    """All rows the backup covers, in a form that does not depend on the order of rows."""
+    out = io.StringIO()
+    call_command(
+        "dumpdata",
+        natural_foreign=True,
+        exclude=["contenttypes", "auth.permission", "sessions", "axes"],
+        stdout=out,
+    )
+    records = json.loads(out.getvalue())
+    return sorted(json.dumps(record, sort_keys=True, ensure_ascii=False) for record in records)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backup_then_restore_into_an_empty_database_loses_nothing(tmp_path, client):
+    call_command("load_facts", verbosity=0)
+    call_command("create_editor", "bien-tap-vien", password="Bac-Kan-2023-editor", verbosity=0)
+    editor = get_user_model().objects.get(username="bien-tap-vien")
+    client.force_login(editor)
+    site = Site.objects.get(slug="cam-giang")
+    client.post(
+        reverse("admin:zones_site_changelist"),
+        {
+            "form-TOTAL_FORMS": "1",
+            "form-INITIAL_FORMS": "1",
+            "form-0-id": str(site.pk),
+            "form-0-status": "under_construction",
+            "form-0-status_note_vi": "Đã xong giải phóng mặt bằng.",
+            "form-0-status_note_en": "Site clearance done.",
+            "form-0-status_date": "01/03/2024",
+            "_save": "Lưu",
+        },
+    )
+    assert site.history.count() == 2
+    before = everything()
+
+    backup = tmp_path / "backup.json.gz"
+    call_command("backup_data", str(backup), verbosity=0)
+    call_command("flush", interactive=False, verbosity=0)
+    assert not Site.objects.exists()
+    call_command("restore_data", str(backup), verbosity=0)
+
+    assert everything() == before
+    restored = Site.objects.get(slug="cam-giang")
+    assert restored.history.first().history_user.username == "bien-tap-vien"
+    assert [entry["status"] for entry in restored.status_timeline()] == [
+        "site_clearance",
+        "under_construction",
+    ]
+
+
+@pytest.mark.django_db
+def test_restore_refuses_a_database_that_is_not_empty(tmp_path, facts):
+    backup = tmp_path / "backup.json.gz"
+    call_command("backup_data", str(backup), verbosity=0)
+    with pytest.raises(CommandError, match="not empty"):
+        call_command("restore_data", str(backup), verbosity=0)

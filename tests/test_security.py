@@ -1,0 +1,152 @@
+"""Headers, read-only public surface, the admin's locks, and production settings."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC_PATHS = [
+    "/",
+    "/en/",
+    "/sites/",
+    "/sites/cam-giang/",
+    "/organisations/khoang-san-bac-kan/",
+    "/projects/",
+    "/projects/hoa-an-phuoc-paper-plant/",
+    "/projects/download.xlsx",
+    "/sources/",
+    "/api/sites.geojson",
+    "/api/projects.json",
+    "/sitemap.xml",
+    "/robots.txt",
+    "/health/",
+]
+PRODUCTION_ENV = {
+    "DJANGO_DEBUG": "false",
+    "DJANGO_HTTPS": "true",
+    "DJANGO_SECRET_KEY": "a-production-secret-key-that-is-long-and-random-0123456789-abcdefghij",
+    "DJANGO_ALLOWED_HOSTS": "congthongtin.example.vn",
+}
+
+
+def clean_environment(**env):
+    """This machine's environment, minus what the browser tests set for themselves."""
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return {**inherited, "DJANGO_SETTINGS_MODULE": "bakan_industry.settings", **env}
+
+
+def run_django(code, **env):
+    """Run Python with the real settings module under the given environment."""
+    return subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        env=clean_environment(**env),
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_check_deploy_is_clean_with_the_documented_production_variables():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
+        env=clean_environment(**PRODUCTION_ENV),
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_cookies_and_hsts():
+    code = (
+        "from django.conf import settings as s; import json; print(json.dumps(["
+        "s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY,"
+        "s.CSRF_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE, s.SECURE_HSTS_SECONDS,"
+        "s.SECURE_SSL_REDIRECT, s.DEBUG]))"
+    )
+    result = run_django(code, **PRODUCTION_ENV)
+    assert json.loads(result.stdout) == [True, True, True, True, "Lax", 31_536_000, True, False]
+
+
+def test_hsts_header_on_https_in_production(client, settings):
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    response = client.get("/robots.txt", secure=True)
+    assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+
+
+def test_security_headers_on_every_public_page(client, facts):
+    for path in PUBLIC_PATHS:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        policy = response["Content-Security-Policy"]
+        assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+        assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+        assert response["X-Frame-Options"] == "DENY"
+        assert "geolocation=()" in response["Permissions-Policy"]
+
+
+def test_public_pages_have_no_inline_script(client, facts):
+    """Cached pages cannot carry a per-request nonce, so they must not need one."""
+    for path in ["/", "/sites/cam-giang/", "/sources/"]:
+        content = client.get(path).content.decode()
+        for chunk in content.split("<script")[1:]:
+            tag = chunk.split(">", 1)[0]
+            assert "src=" in tag or 'type="application/json"' in tag, (path, tag)
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_public_urls_are_read_only(client, facts, method):
+    for path in PUBLIC_PATHS:
+        assert getattr(client, method)(path).status_code == 405, (method, path)
+
+
+def test_open_data_may_be_read_cross_origin(client, facts):
+    for path in ["/api/sites.geojson", "/api/projects.json"]:
+        assert client.get(path)["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Origin" not in client.get("/")
+
+
+def test_health_reports_the_database(client, db):
+    response = client.get("/health/")
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_admin_login_is_throttled_after_repeated_failures(client, editor):
+    login = reverse("admin:login")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(login, {"username": editor.username, "password": "wrong"})
+    response = client.post(login, {"username": editor.username, "password": "Bac-Kan-2023-editor"})
+    assert response.status_code == 429
+    assert "Đăng nhập sai quá nhiều lần" in response.content.decode()
+    assert client.get(reverse("admin:index")).status_code == 302  # still not logged in
+
+
+def test_admin_path_is_configurable():
+    result = run_django(
+        "from django.urls import reverse; print(reverse('admin:index'))",
+        DJANGO_ADMIN_PATH="quan-tri-noi-bo",
+    )
+    assert result.stdout.strip() == "/quan-tri-noi-bo/"
+
+
+def test_staff_sessions_expire(client, editor):
+    client.post(
+        reverse("admin:login"),
+        {"username": editor.username, "password": "Bac-Kan-2023-editor"},
+    )
+    assert client.session.get_expiry_age() <= 8 * 3600
+    assert client.session.get_expire_at_browser_close()
