@@ -1,12 +1,12 @@
 """Public project pages and the projects' open data. Thin: queries live on ProjectQuerySet."""
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from zones.caching import public_page
 from zones.http import readable_anywhere
+from zones.pagination import paginate
 
 from .exports import public_export
 from .filters import ProjectFilter
@@ -24,19 +24,11 @@ def filtered_projects(request):
 @public_page
 def project_list(request):
     project_filter = filtered_projects(request)
-    # get_page() turns a missing, non-numeric or out-of-range page number into a real page.
-    page = Paginator(project_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    query_without_page = request.GET.copy()
-    query_without_page.pop("page", None)
+    pages = paginate(request, project_filter.qs, PAGE_SIZE)
     return render(
         request,
         "investments/project_list.html",
-        {
-            "filter": project_filter,
-            "page": page,
-            "projects": page.object_list,
-            "query_without_page": query_without_page.urlencode(),
-        },
+        {"filter": project_filter, "projects": pages["page"].object_list, **pages},
     )
 
 

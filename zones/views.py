@@ -1,6 +1,5 @@
 """Public pages about sites and organisations. Thin: the queries live on the models' QuerySets."""
 
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, Sum
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -11,7 +10,8 @@ from .citations import Footnotes
 from .filters import SiteFilter
 from .geojson import map_collection, open_data_collection
 from .http import readable_anywhere
-from .models import District, Organisation, ReportedFigure, Site
+from .models import Organisation, ReportedFigure, Site
+from .pagination import paginate
 
 # Up to this many sites, the home page lists them all beside the map; beyond it (a national
 # register) the list moves to the paginated site list, and the map clusters its markers.
@@ -53,19 +53,11 @@ def home(request):
 @public_page
 def site_list(request):
     site_filter = SiteFilter(request.GET, queryset=Site.objects.public())
-    page = Paginator(site_filter.qs, SITE_LIST_PAGE_SIZE).get_page(request.GET.get("page"))
-    query_without_page = request.GET.copy()
-    query_without_page.pop("page", None)
+    pages = paginate(request, site_filter.qs, SITE_LIST_PAGE_SIZE)
     return render(
         request,
         "zones/site_list.html",
-        {
-            "filter": site_filter,
-            "page": page,
-            "sites": page.object_list,
-            "districts": District,
-            "query_without_page": query_without_page.urlencode(),
-        },
+        {"filter": site_filter, "sites": pages["page"].object_list, **pages},
     )
 
 
