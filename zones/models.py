@@ -191,7 +191,17 @@ class SiteQuerySet(models.QuerySet):
         """A site with everything its page shows, so that the page's query count is fixed."""
         return self.public().prefetch_related(
             "target_sectors",
-            Prefetch("phases", queryset=Site.objects.public().order_by("phase")),
+            Prefetch(
+                "phases",
+                queryset=Site.objects.public()
+                .order_by("phase")
+                .prefetch_related(
+                    Prefetch(
+                        "reported_figures",
+                        queryset=ReportedFigure.objects.select_related("source"),
+                    )
+                ),
+            ),
             Prefetch("citations", queryset=SiteCitation.objects.select_related("source")),
             Prefetch("reported_figures", queryset=ReportedFigure.objects.select_related("source")),
         )
@@ -381,6 +391,13 @@ class Site(models.Model):
 
     def searchable_names(self):
         return [self.name_vi, self.name_en, self.commune_vi, self.commune_en]
+
+    def figures_with_phases(self):
+        """Reported figures about this site or any of its phases (from for_detail()), once each."""
+        figures = {figure.pk: figure for figure in self.reported_figures.all()}
+        for phase in self.phases.all():
+            figures.update((figure.pk, figure) for figure in phase.reported_figures.all())
+        return sorted(figures.values(), key=lambda figure: (figure.kind, figure.slug))
 
     def status_timeline(self):
         """

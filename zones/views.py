@@ -73,7 +73,7 @@ def site_detail(request, slug):
         slug=slug,
     )
     footnotes = Footnotes.for_citations(site.citations.all())
-    figures = list(site.reported_figures.all())
+    figures = site.figures_with_phases()
     for figure in figures:
         figure.footnote = footnotes.cite(figure.source, f"figure-{figure.pk}")
     return render(

@@ -202,3 +202,9 @@ def test_site_page_queries_do_not_grow_with_its_projects_and_figures(client):
     for _ in range(5):
         ReportedFigureFactory().sites.add(site)
     assert count_queries(client, path) == few
+
+
+def test_zone_page_shows_the_figures_of_its_phases(client, facts):
+    page = text(client.get("/en/sites/thanh-binh/"))
+    assert "nearly VND 58 billion" in page
+    assert "VND 390.174 billion" in page
