@@ -1,13 +1,13 @@
 """The sourced fixtures hold the facts of FACTS.md, each with its source, and load idempotently."""
 
 import io
-import json
 from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
 
 from investments.models import Project
+from tests.dumps import comparable_dump
 from zones.models import Organisation, ReportedFigure, Site, Source
 
 pytestmark = pytest.mark.django_db
@@ -98,18 +98,8 @@ def test_content_is_in_both_languages(facts):
 
 
 def dump_all():
-    """Every record of both apps, by natural key, in an order that does not depend on the DB."""
-    out = io.StringIO()
-    call_command(
-        "dumpdata",
-        "zones",
-        "investments",
-        natural_foreign=True,
-        natural_primary=True,
-        stdout=out,
-    )
-    records = json.loads(out.getvalue())
-    return sorted(json.dumps(record, sort_keys=True, ensure_ascii=False) for record in records)
+    """Every record of both apps, by natural key."""
+    return comparable_dump("zones", "investments", natural_primary=True)
 
 
 def test_loading_twice_changes_nothing(facts):
