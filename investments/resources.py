@@ -10,6 +10,7 @@ from collections import Counter
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
@@ -18,6 +19,15 @@ from zones.models import Organisation, Sector, Site, Source
 from zones.text import fold
 
 from .models import Project, ProjectCitation
+
+
+def folded_in_both_languages(lazy_text):
+    """A translatable label as an editor may type it, in Vietnamese or English, folded."""
+    folded = set()
+    for language in ("vi", "en"):
+        with translation.override(language):
+            folded.add(fold(str(lazy_text)))
+    return folded
 
 
 class CodeWidget(widgets.ForeignKeyWidget):
@@ -91,21 +101,12 @@ class StatusWidget(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
         text = fold(str(value or ""))
         for status in Project.Status:
-            if text in {status.value, fold(str(status.label))}:
+            if text == status.value or text in folded_in_both_languages(status.label):
                 return status.value
-        from django.utils import translation
-
-        with translation.override("en"):
-            english = {fold(str(status.label)): status.value for status in Project.Status}
-        if text in english:
-            return english[text]
-        codes = ", ".join(status.value for status in Project.Status)
+        codes = ", ".join(Project.Status.values)
         raise ValueError(
             _("unknown status “%(value)s”; use one of: %(codes)s")
-            % {
-                "value": value,
-                "codes": codes,
-            }
+            % {"value": value, "codes": codes}
         )
 
     def render(self, value, obj=None, **kwargs):
@@ -243,16 +244,10 @@ class ProjectResource(resources.ModelResource):
         Accept each column under its code or its heading in either language; return what is
         wrong with the columns, if anything.
         """
-        from django.utils import translation
-
         aliases = {}
         for name, field in self.fields.items():
-            labels = {name, str(field.column_name)}
-            for language in ("vi", "en"):
-                with translation.override(language):
-                    labels.add(str(field.column_name))
-            for label in labels:
-                aliases[fold(label)] = str(field.column_name)
+            for label in {fold(name), *folded_in_both_languages(field.column_name)}:
+                aliases[label] = str(field.column_name)
         headers = [str(header or "").strip() for header in dataset.headers or []]
         recognised = [aliases.get(fold(header)) for header in headers]
         unknown = [header for header, known in zip(headers, recognised, strict=True) if not known]
