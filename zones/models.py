@@ -208,20 +208,7 @@ class SiteQuerySet(models.QuerySet):
 
     def for_map(self):
         """Plain rows with what the map needs: thousands of sites without building models."""
-        return list(
-            self.order_by("pk").values(
-                "slug",
-                "name_vi",
-                "name_en",
-                "kind",
-                "status",
-                "district",
-                "area_ha",
-                "location",
-                "boundary",
-                "location_precision",
-            )
-        )
+        return list(self.order_by("pk").values(*Site.MAP_FIELDS))
 
 
 class Site(models.Model):
@@ -335,6 +322,20 @@ class Site(models.Model):
 
     objects = SiteQuerySet.as_manager()
 
+    # What the map needs of a site (SiteQuerySet.for_map(), Site.map_row()).
+    MAP_FIELDS = [
+        "slug",
+        "name_vi",
+        "name_en",
+        "kind",
+        "status",
+        "district",
+        "area_ha",
+        "location",
+        "boundary",
+        "location_precision",
+    ]
+
     class Meta:
         verbose_name = _("site")
         verbose_name_plural = _("sites")
@@ -391,6 +392,10 @@ class Site(models.Model):
 
     def searchable_names(self):
         return [self.name_vi, self.name_en, self.commune_vi, self.commune_en]
+
+    def map_row(self):
+        """This site as one of SiteQuerySet.for_map()'s rows, without querying again."""
+        return {field: getattr(self, field) for field in self.MAP_FIELDS}
 
     def figures_with_phases(self):
         """Reported figures about this site or any of its phases (from for_detail()), once each."""

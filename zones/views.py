@@ -84,7 +84,7 @@ def site_detail(request, slug):
             "footnotes": footnotes,
             "figures": figures,
             "timeline": site.status_timeline(),
-            "map_data": map_collection(Site.objects.filter(pk=site.pk).for_map()),
+            "map_data": map_collection([site.map_row()]),
         },
     )
 
