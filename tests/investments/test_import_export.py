@@ -269,25 +269,8 @@ def test_admin_export_keeps_codes_numbers_and_dates(admin_client, facts):
         {
             "format": XLSX,
             "resource": "0",
-            **{
-                f"projectresource_{name}": "on"
-                for name in [
-                    "slug",
-                    "name_vi",
-                    "name_en",
-                    "site",
-                    "investor",
-                    "sector",
-                    "area_ha",
-                    "registered_capital_vnd",
-                    "is_fdi",
-                    "approval_date",
-                    "status",
-                    "status_date",
-                    "sources",
-                ]
-            },
-        },  # fmt: skip
+            **{f"projectresource_{name}": "on" for name in CODES},
+        },
     )
     assert response.status_code == 200, response.content[:500]
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
