@@ -14,7 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from zones.spreadsheets import XLSX_CONTENT_TYPE, SafeCSV, SafeXLSX, xlsx_bytes
 
-from .models import Project, ProjectCitation
+from .models import Project, ProjectCitation, ProjectFigure
 from .resources import ProjectResource
 
 
@@ -55,6 +55,26 @@ class ProjectCitationInline(TranslationTabularInline):
     autocomplete_fields = ["source"]
 
 
+class ProjectFigureInline(TranslationTabularInline):
+    model = ProjectFigure
+    extra = 0
+    filter_horizontal = ["sources"]
+    fields = [
+        "kind",
+        "rank",
+        "label",
+        "qualifier",
+        "amount",
+        "amount_to",
+        "unit",
+        "as_of",
+        "as_of_precision",
+        "period_label",
+        "sources",
+        "note",
+    ]
+
+
 @admin.register(Project)
 class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
     resource_classes = [ProjectResource]
@@ -80,7 +100,7 @@ class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin)
     autocomplete_fields = ["site", "investor", "sector"]
     prepopulated_fields = {"slug": ["name_vi"]}
     date_hierarchy = "approval_date"
-    inlines = [ProjectCitationInline]
+    inlines = [ProjectFigureInline, ProjectCitationInline]
     history_list_display = ["status", "status_date", "registered_capital_vnd"]
 
     def get_urls(self):

@@ -13,7 +13,7 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from zones.models import Organisation, Sector, Site, Source
+from zones.models import DatePrecision, Organisation, Sector, Site, Source, SourcedFigure
 from zones.text import fold
 
 
@@ -22,8 +22,16 @@ class ProjectQuerySet(models.QuerySet):
         return self.get(slug=slug)
 
     def public(self):
-        """Projects with what a list row shows, in one query."""
-        return self.select_related("site", "investor", "sector")
+        """Projects with what a list row shows: one query, and one for their capital figures."""
+        return self.select_related("site", "investor", "sector").prefetch_related(
+            Prefetch(
+                "figures",
+                queryset=ProjectFigure.objects.filter(kind=ProjectFigure.Kind.CAPITAL)
+                .prefetch_related("sources")
+                .order_by("rank", "pk"),
+                to_attr="capital_figures",
+            )
+        )
 
     def search(self, query):
         """Projects whose name, investor or site matches, diacritics and case ignored."""
@@ -38,7 +46,13 @@ class ProjectQuerySet(models.QuerySet):
 
     def for_detail(self):
         return self.public().prefetch_related(
-            Prefetch("citations", queryset=ProjectCitation.objects.select_related("source"))
+            Prefetch("citations", queryset=ProjectCitation.objects.select_related("source")),
+            Prefetch(
+                "figures",
+                queryset=ProjectFigure.objects.prefetch_related("sources").order_by(
+                    "kind", "rank", "pk"
+                ),
+            ),
         )
 
 
@@ -46,11 +60,15 @@ class Project(models.Model):
     """An investment project a source names, with its investor, site and registered capital."""
 
     class Status(models.TextChoices):
+        REGISTERING = "registering", _("Registering investment")
         APPROVED = "approved", _("Investment policy approved")
         PREPARING = "preparing", _("Completing procedures")
         UNDER_CONSTRUCTION = "under_construction", _("Under construction")
+        TRIAL_OPERATION = "trial_operation", _("In trial operation")
         OPERATING = "operating", _("Operating")
+        STALLED = "stalled", _("Stalled, stopped or running inefficiently")
         STOPPED = "stopped", _("Stopped")
+        ABANDONED = "abandoned", _("Abandoned")
 
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
     name = models.CharField(_("name"), max_length=255)
@@ -100,9 +118,43 @@ class Project(models.Model):
         blank=True,
         help_text=_("Foreign direct investment. Leave unknown when no source says."),
     )
+    capacity = models.CharField(
+        _("capacity"),
+        max_length=200,
+        blank=True,
+        help_text=_("As the source writes it, with its unit: “100,000 m³ a year”."),
+    )
+    decision = models.CharField(
+        _("approval or licence"),
+        max_length=120,
+        blank=True,
+        help_text=_("The decision or certificate number, as the source gives it."),
+    )
     approval_date = models.DateField(_("approval date"), null=True, blank=True)
+    approval_date_precision = models.CharField(
+        _("precision of the approval date"),
+        max_length=10,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status)
+    status_note = models.CharField(_("status note"), max_length=600, blank=True)
     status_date = models.DateField(_("status as of"), null=True, blank=True)
+    status_date_precision = models.CharField(
+        _("precision of the status date"),
+        max_length=10,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
+    )
+    status_period = models.CharField(
+        _("status period, in words"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "When the source dates the status only by the period it reports, for example "
+            "“first 9 months of 2021”. Leave the date empty then."
+        ),
+    )
     is_synthetic = models.BooleanField(
         _("synthetic"),
         default=False,
@@ -147,16 +199,76 @@ class Project(models.Model):
         return (self.slug,)
 
     def searchable_names(self):
-        return [self.name_vi, self.name_en]
+        return [self.name_vi, self.name_en, self.decision, self.capacity_vi, self.capacity_en]
+
+    @property
+    def capital_figure(self):
+        """The capital shown first (from public()); the others are in other_capital_figures."""
+        return self.capital_figures[0] if self.capital_figures else None
+
+    @property
+    def other_capital_figures(self):
+        return self.capital_figures[1:]
+
+
+class ProjectFigureManager(models.Manager):
+    def get_by_natural_key(self, project, kind, rank):
+        return self.get(project__slug=project, kind=kind, rank=rank)
+
+
+class ProjectFigure(SourcedFigure):
+    """
+    A figure a source gives about a project: its capital (in the currency the source uses),
+    the land it takes or needs, its workers. Sources that differ give one record each.
+    """
+
+    class Kind(models.TextChoices):
+        CAPITAL = "capital", _("Capital")
+        AREA = "area", _("Area")
+        WORKERS = "workers", _("Workers")
+        OUTPUT = "output", _("Output")
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="figures"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    sources = models.ManyToManyField(
+        Source, verbose_name=_("sources"), related_name="project_figures"
+    )
+
+    objects = ProjectFigureManager()
+
+    class Meta:
+        verbose_name = _("project figure")
+        verbose_name_plural = _("project figures")
+        ordering = ["project", "kind", "rank"]
+        constraints = [
+            *SourcedFigure.figure_constraints("project_figure"),
+            models.UniqueConstraint(
+                fields=["project", "kind", "rank"], name="project_figure_unique_rank"
+            ),
+        ]
+
+    def natural_key(self):
+        return (self.project.slug, self.kind, self.rank)
+
+    natural_key.dependencies = ["investments.project"]
 
 
 class ProjectCitationManager(models.Manager):
-    def get_by_natural_key(self, project, source):
-        return self.get(project__slug=project, source__key=source)
+    def get_by_natural_key(self, project, source, supports):
+        return self.get(project__slug=project, source__key=source, supports=supports)
 
 
 class ProjectCitation(models.Model):
-    """Names a source for a project."""
+    """Names a source for a project, and which of its facts the source supports."""
+
+    class Supports(models.TextChoices):
+        GENERAL = "general", _("General")
+        INVESTOR = "investor", _("Investor")
+        SECTOR = "sector", _("Sector and capacity")
+        APPROVAL = "approval", _("Approval or licence")
+        STATUS = "status", _("Status")
 
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="citations"
@@ -167,6 +279,9 @@ class ProjectCitation(models.Model):
         on_delete=models.PROTECT,
         related_name="project_citations",
     )
+    supports = models.CharField(
+        _("supports"), max_length=20, choices=Supports, default=Supports.GENERAL
+    )
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     objects = ProjectCitationManager()
@@ -174,15 +289,17 @@ class ProjectCitation(models.Model):
     class Meta:
         verbose_name = _("project citation")
         verbose_name_plural = _("project citations")
-        ordering = ["source__id"]
+        ordering = ["source__id", "supports"]
         constraints = [
-            models.UniqueConstraint(fields=["project", "source"], name="project_citation_unique"),
+            models.UniqueConstraint(
+                fields=["project", "source", "supports"], name="project_citation_unique"
+            ),
         ]
 
     def __str__(self):
         return f"{self.project} — {self.source.key}"
 
     def natural_key(self):
-        return (self.project.slug, self.source.key)
+        return (self.project.slug, self.source.key, self.supports)
 
     natural_key.dependencies = ["investments.project", "zones.source"]

@@ -2,14 +2,19 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Project, ProjectCitation
+from .models import Project, ProjectCitation, ProjectFigure
 
 
 @register(Project)
 class ProjectTranslationOptions(TranslationOptions):
-    fields = ("name", "description")
+    fields = ("name", "description", "capacity", "status_note", "status_period")
 
 
 @register(ProjectCitation)
 class ProjectCitationTranslationOptions(TranslationOptions):
     fields = ("note",)
+
+
+@register(ProjectFigure)
+class ProjectFigureTranslationOptions(TranslationOptions):
+    fields = ("label", "note", "period_label")

@@ -21,7 +21,7 @@ admin.site.enable_nav_sidebar = False
 
 @admin.register(Source)
 class SourceAdmin(TranslationAdmin):
-    list_display = ["key", "title", "publisher", "published_on", "published_year"]
+    list_display = ["key", "title", "publisher", "published_on", "published_year", "link_address"]
     search_fields = ["key", "title", "publisher"]
     list_filter = ["publisher"]
 
@@ -57,7 +57,13 @@ class GeoJSONMapWidget(LeafletAdminWidget):
 
 
 # What an editor may change on a site; everything else is read-only to them.
-STATUS_FIELDS = ["status", "status_note_vi", "status_note_en", "status_date"]
+STATUS_FIELDS = [
+    "status",
+    "status_note_vi",
+    "status_note_en",
+    "status_date",
+    "status_date_precision",
+]
 
 
 @admin.register(Site)
@@ -81,7 +87,15 @@ class SiteAdmin(ExportMixin, LeafletGeoAdminMixin, SimpleHistoryAdmin, Translati
         (None, {"fields": ["kind", "name", "slug", "parent", "phase", "description"]}),
         (
             _("Status"),
-            {"fields": ["status", "status_note", "status_date", "expected_operation_year"]},
+            {
+                "fields": [
+                    "status",
+                    "status_note",
+                    "status_date",
+                    "status_date_precision",
+                    "expected_operation_year",
+                ]
+            },
         ),
         (
             _("Place and size"),
@@ -92,6 +106,7 @@ class SiteAdmin(ExportMixin, LeafletGeoAdminMixin, SimpleHistoryAdmin, Translati
             {
                 "fields": [
                     "developer",
+                    "developer_is_proposed",
                     "developer_note",
                     "founding_decision",
                     "founding_date",
@@ -133,9 +148,7 @@ class SiteAdmin(ExportMixin, LeafletGeoAdminMixin, SimpleHistoryAdmin, Translati
 
 @admin.register(ReportedFigure)
 class ReportedFigureAdmin(TranslationAdmin):
-    list_display = ["label", "kind", "qualifier", "amount", "unit", "period_start", "period_end"]
+    list_display = ["label", "kind", "rank", "qualifier", "amount", "unit", "as_of"]
     list_filter = ["kind", "unit", "is_key_figure"]
-    list_select_related = ["source"]
     search_fields = ["label_vi", "label_en", "slug"]
-    autocomplete_fields = ["source"]
-    filter_horizontal = ["sites"]
+    filter_horizontal = ["sites", "sources"]

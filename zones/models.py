@@ -50,6 +50,14 @@ class Source(models.Model):
         help_text=_("Fill in when only the year of publication is known."),
     )
     url = models.URLField(_("address"), max_length=500, blank=True)
+    link_address = models.BooleanField(
+        _("link the address"),
+        default=True,
+        help_text=_(
+            "Untick for a copy on an unrelated site: its address is kept for the record and "
+            "shown as text, never as a link."
+        ),
+    )
     note = models.TextField(_("note"), blank=True)
 
     objects = SourceManager()
@@ -77,10 +85,6 @@ class Source(models.Model):
                 _("Give either the full publication date or only its year, not both.")
             )
 
-    @property
-    def year(self):
-        return self.published_on.year if self.published_on else self.published_year
-
 
 class Organisation(models.Model):
     """A developer (chủ đầu tư hạ tầng) or an investor in a project."""
@@ -100,6 +104,12 @@ class Organisation(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     origin = models.CharField(
         _("domestic or foreign"), max_length=10, choices=Origin, default=Origin.UNKNOWN
+    )
+    origin_note = models.CharField(
+        _("origin, as the source says it"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example “100% Chinese capital”; only what a source states."),
     )
     description = models.TextField(_("description"), blank=True)
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True)
@@ -150,6 +160,139 @@ class Sector(models.Model):
         return (self.slug,)
 
 
+class DatePrecision(models.TextChoices):
+    """How much of a date the source gives: "28/11/2023", "8/2024", "Q1/2025" or "2025"."""
+
+    DAY = "day", _("day")
+    MONTH = "month", _("month")
+    QUARTER = "quarter", _("quarter")
+    YEAR = "year", _("year")
+
+
+class Qualifier(models.TextChoices):
+    """The source's own word before a figure; never dropped, never added."""
+
+    EXACT = "exact", _("exactly")
+    ABOUT = "about", _("about")
+    OVER = "over", _("over")
+    NEARLY = "nearly", _("nearly")
+    AT_LEAST = "at_least", _("at least")
+
+
+class Unit(models.TextChoices):
+    """Units and currencies as the sources give them: amounts are never converted."""
+
+    VND = "vnd", _("đồng")
+    USD = "usd", _("US dollars")
+    HECTARES = "ha", _("hectares")
+    SQUARE_METRES = "m2", _("square metres")
+    PERCENT = "percent", _("per cent")
+    PROJECTS = "projects", _("projects")
+    CLUSTERS = "clusters", _("industrial clusters")
+    FIRMS = "firms", _("firms")
+    WORKERS = "workers", _("workers")
+    TONNES = "tonnes", _("tonnes")
+
+
+class SourcedFigure(models.Model):
+    """
+    One figure as one source (or several that agree) gives it: the amount or range, the
+    source's qualifier, the unit or currency as written, and the date or period it refers to.
+
+    A second source that gives another value is another record of the same kind; `rank` says
+    which one FACTS.md lists first (0), so that pages show it first and the others beside it
+    as "other sources". Figures of a kind that changes over time (tenants, workers) form a
+    dated series instead.
+    """
+
+    label = models.CharField(_("label"), max_length=300)
+    qualifier = models.CharField(
+        _("qualifier"), max_length=10, choices=Qualifier, default=Qualifier.EXACT
+    )
+    amount = models.DecimalField(
+        _("amount"),
+        max_digits=20,
+        decimal_places=3,
+        validators=[MinValueValidator(0, _("A reported amount cannot be negative."))],
+        help_text=_("As the source gives it, in the unit below: 2921000000000 for 2,921 billion."),
+    )
+    amount_to = models.DecimalField(
+        _("up to"),
+        max_digits=20,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        help_text=_("Only for a range the source gives (300–500): its upper end."),
+    )
+    unit = models.CharField(_("unit or currency"), max_length=10, choices=Unit)
+    as_of = models.DateField(
+        _("as of"),
+        null=True,
+        blank=True,
+        help_text=_("The date the figure refers to; empty when the source gives none."),
+    )
+    as_of_precision = models.CharField(
+        _("precision of that date"),
+        max_length=10,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
+    )
+    period_start = models.PositiveSmallIntegerField(_("from year"), null=True, blank=True)
+    period_end = models.PositiveSmallIntegerField(_("to year"), null=True, blank=True)
+    period_label = models.CharField(
+        _("period, in words"),
+        max_length=120,
+        blank=True,
+        help_text=_("When the source dates it in words: “first 9 months of 2021”."),
+    )
+    rank = models.PositiveSmallIntegerField(
+        _("rank"),
+        default=0,
+        help_text=_("0 for the figure shown first; higher for the other sources' figures."),
+    )
+    note = models.CharField(_("note"), max_length=400, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        errors = {}
+        if self.period_start and self.period_end and self.period_start > self.period_end:
+            errors["period_end"] = _("The period cannot end before it starts.")
+        if self.amount_to is not None and self.amount is not None and self.amount_to < self.amount:
+            errors["amount_to"] = _("The upper end of a range cannot be below its start.")
+        if errors:
+            raise ValidationError(errors)
+
+    @classmethod
+    def figure_constraints(cls, prefix):
+        """The database's copy of clean()'s rules, named per concrete model."""
+        return [
+            models.CheckConstraint(
+                condition=Q(amount__gte=0), name=f"{prefix}_amount_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(amount_to__isnull=True) | Q(amount_to__gte=models.F("amount")),
+                name=f"{prefix}_range_in_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_start__isnull=True)
+                | Q(period_end__isnull=True)
+                | Q(period_start__lte=models.F("period_end")),
+                name=f"{prefix}_period_in_order",
+            ),
+        ]
+
+
+def first_and_others(figures):
+    """Figures of one kind, split into the one shown first and the other sources' figures."""
+    ordered = sorted(figures, key=lambda figure: (figure.rank, figure.pk or 0))
+    return (ordered[0], ordered[1:]) if ordered else (None, [])
+
+
 class District(models.TextChoices):
     """
     The districts of the former Bắc Kạn province, as they were before 1 July 2025, when the
@@ -195,15 +338,25 @@ class SiteQuerySet(models.QuerySet):
                 "phases",
                 queryset=Site.objects.public()
                 .order_by("phase")
+                .with_first_area()
                 .prefetch_related(
-                    Prefetch(
-                        "reported_figures",
-                        queryset=ReportedFigure.objects.select_related("source"),
-                    )
+                    Prefetch("reported_figures", queryset=ReportedFigure.objects.with_sources())
                 ),
             ),
             Prefetch("citations", queryset=SiteCitation.objects.select_related("source")),
-            Prefetch("reported_figures", queryset=ReportedFigure.objects.select_related("source")),
+            Prefetch("reported_figures", queryset=ReportedFigure.objects.with_sources()),
+        )
+
+    def with_first_area(self):
+        """Sites with their area figures (area_figures), for lists that show area and source."""
+        return self.prefetch_related(
+            Prefetch(
+                "reported_figures",
+                queryset=ReportedFigure.objects.filter(kind=ReportedFigure.Kind.AREA)
+                .with_sources()
+                .order_by("rank", "pk"),
+                to_attr="area_figures",
+            )
         )
 
     def for_map(self):
@@ -234,8 +387,9 @@ class Site(models.Model):
 
     class LocationPrecision(models.TextChoices):
         EXACT = "exact", _("Exact position")
-        COMMUNE = "commune", _("Approximate: centre of the commune")
-        DISTRICT = "district", _("Approximate: centre of the district")
+        COMMUNE = "commune", _("Centre of the commune or ward")
+        TOWN = "town", _("Centre of the district town")
+        DISTRICT = "district", _("Centre of the district")
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind)
@@ -280,6 +434,11 @@ class Site(models.Model):
         blank=True,
         related_name="developed_sites",
     )
+    developer_is_proposed = models.BooleanField(
+        _("developer only proposed"),
+        default=False,
+        help_text=_("The source names the developer as proposed, not appointed."),
+    )
     developer_note = models.CharField(_("note on the developer"), max_length=300, blank=True)
     founding_decision = models.CharField(_("founding decision"), max_length=60, blank=True)
     founding_date = models.DateField(_("date of the founding decision"), null=True, blank=True)
@@ -290,6 +449,13 @@ class Site(models.Model):
         null=True,
         blank=True,
         help_text=_("The date the status was reported or changed."),
+    )
+    status_date_precision = models.CharField(
+        _("precision of the status date"),
+        max_length=10,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
+        help_text=_("A source that says only “2025” gives the year, not a day."),
     )
     expected_operation_year = models.PositiveSmallIntegerField(
         _("expected to operate in"),
@@ -329,6 +495,8 @@ class Site(models.Model):
         "name_en",
         "kind",
         "status",
+        "status_date",
+        "status_date_precision",
         "district",
         "area_ha",
         "location",
@@ -402,32 +570,42 @@ class Site(models.Model):
         figures = {figure.pk: figure for figure in self.reported_figures.all()}
         for phase in self.phases.all():
             figures.update((figure.pk, figure) for figure in phase.reported_figures.all())
-        return sorted(figures.values(), key=lambda figure: (figure.kind, figure.slug))
+        return sorted(figures.values(), key=lambda figure: (figure.kind, figure.rank, figure.slug))
+
+    @property
+    def area_figure(self):
+        """The area shown first (from with_first_area()), with its sources and date."""
+        return first_and_others(self.area_figures)[0]
+
+    @property
+    def other_area_figures(self):
+        return first_and_others(self.area_figures)[1]
 
     def status_timeline(self):
         """
         The site's statuses over time, oldest first, from its history: one entry each time the
-        status, its note or its date changed. Editors' names are not part of it.
+        status, its note or its date changed. Editors' names are not part of it, and neither
+        is the day an entry was recorded: a status the source does not date shows no date.
         """
         language = (get_language() or "vi")[:2]
+        labels = dict(Site.Status.choices)
         entries = []
         for record in self.history.order_by("history_date", "history_id"):
             entry = {
                 "status": record.status,
-                "label": Site.Status(record.status).label,
+                # A status later retired from the choices still shows, as its stored code.
+                "label": labels.get(record.status, record.status),
                 "note": getattr(record, f"status_note_{language}", "") or record.status_note_vi,
                 "date": record.status_date,
-                "recorded": record.history_date,
+                "precision": record.status_date_precision,
             }
             previous = entries[-1] if entries else None
-            if previous and all(previous[key] == entry[key] for key in ("status", "note", "date")):
+            if previous and all(
+                previous[key] == entry[key] for key in ("status", "note", "date", "precision")
+            ):
                 continue
             entries.append(entry)
         return entries
-
-    @property
-    def is_phase(self):
-        return self.parent_id is not None
 
     @property
     def is_location_approximate(self):
@@ -456,6 +634,7 @@ class SiteCitation(models.Model):
         DEVELOPER = "developer", _("Developer")
         STATUS = "status", _("Status")
         FOUNDING = "founding", _("Founding decision")
+        EXPECTED = "expected", _("Expected operation")
         SECTORS = "sectors", _("Target sectors")
         LOCATION = "location", _("Location")
         ADMINISTRATIVE = "administrative", _("Administrative unit")
@@ -490,84 +669,72 @@ class SiteCitation(models.Model):
     natural_key.dependencies = ["zones.site", "zones.source"]
 
 
-class ReportedFigure(models.Model):
+class ReportedFigureQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+    def with_sources(self):
+        return self.prefetch_related(Prefetch("sources", queryset=Source.objects.order_by("pk")))
+
+
+class ReportedFigure(SourcedFigure):
     """
-    An amount or a count a source reports as a total, kept as reported ("over 2,921 billion
-    VND"), with its qualifier and period, and linked to the sites it concerns. It is never
-    split over records it does not describe.
+    A figure a source reports about the province or about one or more sites, kept as reported
+    ("over 2,921 billion VND", "14 tenants, 11 operating, 30/4/2023"): a total is never split
+    over records it does not describe, and a figure is never summed with another by us.
     """
 
     class Kind(models.TextChoices):
+        AREA = "area", _("Area")
         BUDGET_ALLOCATION = "budget_allocation", _("Budget allocated")
         PLANNED_INVESTMENT = "planned_investment", _("Planned total investment")
         INFRASTRUCTURE_COST = "infrastructure_cost", _("Infrastructure cost")
         APPROVED_PROJECTS = "approved_projects", _("Projects approved")
-        REGISTERED_CAPITAL = "registered_capital", _("Registered capital of approved projects")
+        REGISTERED_CAPITAL = "registered_capital", _("Registered capital")
         FDI_PROJECTS = "fdi_projects", _("FDI projects among those approved")
+        CLUSTERS = "clusters", _("Industrial clusters established")
+        TENANTS = "tenants", _("Tenants")
+        OPERATING_TENANTS = "operating_tenants", _("Tenants operating")
+        WORKERS = "workers", _("Workers")
+        LAND_LET = "land_let", _("Land let")
+        REVENUE = "revenue", _("Revenue")
+        EXPORTS = "exports", _("Exports")
+        BUDGET_PAID = "budget_paid", _("Paid to the state budget")
+        PROGRESS = "progress", _("Progress of works")
+        TARGET = "target", _("Target")
 
-    class Unit(models.TextChoices):
-        VND = "vnd", _("đồng")
-        PROJECTS = "projects", _("projects")
-
-    class Qualifier(models.TextChoices):
-        EXACT = "exact", _("exactly")
-        ABOUT = "about", _("about")
-        OVER = "over", _("over")
-        NEARLY = "nearly", _("nearly")
+    # Kinds that change over time: a page shows every figure as a dated series, newest first,
+    # rather than one figure with "other sources" beside it.
+    SERIES_KINDS = {
+        Kind.TENANTS,
+        Kind.OPERATING_TENANTS,
+        Kind.WORKERS,
+        Kind.LAND_LET,
+        Kind.REVENUE,
+        Kind.EXPORTS,
+        Kind.BUDGET_PAID,
+        Kind.PROGRESS,
+    }
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind)
-    label = models.CharField(_("label"), max_length=300)
-    qualifier = models.CharField(
-        _("qualifier"), max_length=10, choices=Qualifier, default=Qualifier.EXACT
-    )
-    amount = models.BigIntegerField(
-        _("amount"),
-        validators=[MinValueValidator(0, _("A reported amount cannot be negative."))],
-        help_text=_("In đồng for money, as a whole number for counts."),
-    )
-    unit = models.CharField(_("unit"), max_length=10, choices=Unit)
-    period_start = models.PositiveSmallIntegerField(_("from year"), null=True, blank=True)
-    period_end = models.PositiveSmallIntegerField(_("to year"), null=True, blank=True)
-    note = models.CharField(_("note"), max_length=400, blank=True)
     sites = models.ManyToManyField(
         Site, verbose_name=_("sites concerned"), blank=True, related_name="reported_figures"
     )
-    source = models.ForeignKey(
-        Source,
-        verbose_name=_("source"),
-        on_delete=models.PROTECT,
-        related_name="reported_figures",
+    sources = models.ManyToManyField(
+        Source, verbose_name=_("sources"), related_name="reported_figures"
     )
     is_key_figure = models.BooleanField(
         _("show among the key figures"), default=False, help_text=_("Shown on the home page.")
     )
 
-    objects = SlugNaturalKeyManager()
+    objects = ReportedFigureQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("reported figure")
         verbose_name_plural = _("reported figures")
-        ordering = ["kind", "slug"]
-        constraints = [
-            models.CheckConstraint(condition=Q(amount__gte=0), name="figure_amount_not_negative"),
-            models.CheckConstraint(
-                condition=Q(period_start__isnull=True)
-                | Q(period_end__isnull=True)
-                | Q(period_start__lte=models.F("period_end")),
-                name="figure_period_in_order",
-            ),
-        ]
-
-    def __str__(self):
-        return self.label
+        ordering = ["kind", "rank", "slug"]
+        constraints = SourcedFigure.figure_constraints("figure")
 
     def natural_key(self):
         return (self.slug,)
-
-    def clean(self):
-        errors = {}
-        if self.period_start and self.period_end and self.period_start > self.period_end:
-            errors["period_end"] = _("The period cannot end before it starts.")
-        if errors:
-            raise ValidationError(errors)

@@ -12,7 +12,7 @@ class SourceTranslationOptions(TranslationOptions):
 
 @register(Organisation)
 class OrganisationTranslationOptions(TranslationOptions):
-    fields = ("name", "description")
+    fields = ("name", "description", "origin_note")
 
 
 @register(Sector)
@@ -40,4 +40,4 @@ class SiteCitationTranslationOptions(TranslationOptions):
 
 @register(ReportedFigure)
 class ReportedFigureTranslationOptions(TranslationOptions):
-    fields = ("label", "note")
+    fields = ("label", "note", "period_label")
