@@ -2,13 +2,13 @@
 
 from django.conf import settings
 from django.db import DatabaseError, connection
+from django.db.models import Count
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from investments.models import Project
 from zones.caching import public_page
 from zones.models import ReportedFigure, Sector, Source
 
@@ -16,15 +16,20 @@ from zones.models import ReportedFigure, Sector, Source
 @require_safe
 @public_page
 def sources_and_method(request):
-    approved = ReportedFigure.objects.filter(kind=ReportedFigure.Kind.APPROVED_PROJECTS).first()
+    # Totals: figures about the province or about several sites at once. A site's own
+    # figures are on its page.
+    totals = (
+        ReportedFigure.objects.annotate(site_count=Count("sites"))
+        .exclude(site_count=1)
+        .with_sources()
+        .prefetch_related("sites")
+    )
     return render(
         request,
         "sources.html",
         {
             "sources": Source.objects.all(),
-            "figures": ReportedFigure.objects.select_related("source").prefetch_related("sites"),
-            "approved": approved,
-            "itemised_count": Project.objects.count(),
+            "figures": totals,
             "fdi_sectors": Sector.objects.filter(invited_for_fdi=True),
         },
     )

@@ -60,11 +60,16 @@ class ProjectFilter(django_filters.FilterSet):
             ("approval_date", "approved"),
             ("site__name", "site"),
         ],
+        # Both directions labelled here: django-filter's own "(descending)" has no Vietnamese.
         field_labels={
-            "name": _("Name"),
-            "registered_capital_vnd": _("Registered capital"),
-            "approval_date": _("Approval date"),
-            "site__name": _("Site"),
+            "name": _("Name, A to Z"),
+            "-name": _("Name, Z to A"),
+            "registered_capital_vnd": _("Capital in đồng, smallest first"),
+            "-capital": _("Capital in đồng, largest first"),
+            "approval_date": _("Approval date, oldest first"),
+            "-approved": _("Approval date, newest first"),
+            "site__name": _("Site, A to Z"),
+            "-site": _("Site, Z to A"),
         },
         empty_label=_("Default"),
     )

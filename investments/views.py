@@ -5,12 +5,14 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from zones.caching import public_page
+from zones.citations import Footnotes
 from zones.http import readable_anywhere
+from zones.models import first_and_others
 from zones.pagination import paginate
 
 from .exports import public_export
 from .filters import ProjectFilter
-from .models import Project
+from .models import Project, ProjectFigure
 
 PAGE_SIZE = 25
 
@@ -50,7 +52,21 @@ def project_export(request, file_format):
 @public_page
 def project_detail(request, slug):
     project = get_object_or_404(Project.objects.for_detail(), slug=slug)
-    return render(request, "investments/project_detail.html", {"project": project})
+    footnotes = Footnotes.for_citations(project.citations.all())
+    figure_rows = []
+    for kind, label in ProjectFigure.Kind.choices:
+        figures = [figure for figure in project.figures.all() if figure.kind == kind]
+        for figure in figures:
+            figure.refs = footnotes.cite_figure(figure)
+        first, others = first_and_others(figures)
+        # Capital and area are always listed ("not stated" when no source gives them).
+        if first or kind in (ProjectFigure.Kind.CAPITAL, ProjectFigure.Kind.AREA):
+            figure_rows.append((kind, label, first, others))
+    return render(
+        request,
+        "investments/project_detail.html",
+        {"project": project, "footnotes": footnotes, "figure_rows": figure_rows},
+    )
 
 
 @require_safe

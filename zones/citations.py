@@ -25,6 +25,10 @@ class Footnotes:
             self.markers[supports].append(number)
         return number
 
+    def cite_figure(self, figure):
+        """Numbers for a sourced figure's own sources (prefetched), and only those."""
+        return [self.cite(source, f"figure-{figure.pk}") for source in figure.sources.all()]
+
     @classmethod
     def for_citations(cls, citations):
         footnotes = cls()

@@ -7,7 +7,7 @@ Templates reach these through the filters in zones/templatetags/portal.py.
 
 from decimal import Decimal
 
-from django.utils.formats import get_format
+from django.utils.formats import date_format, get_format
 from django.utils.translation import gettext, ngettext, pgettext
 
 BILLION = 1_000_000_000
@@ -46,41 +46,74 @@ def format_area(hectares):
 
 def format_money(dong):
     """An amount of đồng in billions (or millions below a billion), as people write it."""
-    if dong is None:
+    return format_money_range(dong, None)
+
+
+def format_money_range(low, high, currency="vnd"):
+    """đồng or US dollars, as the source gives them, never converted: "VND 300–500 billion"."""
+    if low is None:
         return ""
-    if abs(dong) >= BILLION:
-        number = format_number(Decimal(dong) / BILLION, max_decimals=3)
-        # Translators: an amount in billions of đồng; Vietnamese "%(number)s tỷ đồng".
-        return gettext("VND %(number)s billion") % {"number": number}
-    number = format_number(Decimal(dong) / MILLION, max_decimals=3)
-    # Translators: an amount in millions of đồng; Vietnamese "%(number)s triệu đồng".
-    return gettext("VND %(number)s million") % {"number": number}
+    scale, word = (BILLION, "billion") if abs(low) >= BILLION else (MILLION, "million")
+    numbers = format_number(Decimal(low) / scale, max_decimals=3)
+    if high is not None:
+        numbers += "–" + format_number(Decimal(high) / scale, max_decimals=3)
+    # Translators (all four): Vietnamese "%(number)s tỷ đồng", "%(number)s triệu đồng",
+    # "%(number)s tỷ USD", "%(number)s triệu USD".
+    if currency == "usd":
+        if word == "billion":
+            return gettext("USD %(number)s billion") % {"number": numbers}
+        return gettext("USD %(number)s million") % {"number": numbers}
+    if word == "billion":
+        return gettext("VND %(number)s billion") % {"number": numbers}
+    return gettext("VND %(number)s million") % {"number": numbers}
 
 
 def format_count(count, unit):
+    number = format_number(count)
     if unit == "projects":
-        return ngettext("%(count)s project", "%(count)s projects", count) % {
-            "count": format_number(count)
-        }
-    return format_number(count)
+        return ngettext("%(count)s project", "%(count)s projects", count) % {"count": number}
+    if unit == "clusters":
+        return ngettext(
+            "%(count)s industrial cluster", "%(count)s industrial clusters", count
+        ) % {"count": number}
+    if unit == "firms":
+        return ngettext("%(count)s firm", "%(count)s firms", count) % {"count": number}
+    if unit == "workers":
+        return ngettext("%(count)s worker", "%(count)s workers", count) % {"count": number}
+    return number
+
+
+def format_measure(low, high, unit):
+    """A quantity with its unit as the source writes it: "2.000 m²", "60–85%", "400 t"."""
+    numbers = format_number(low)
+    if high is not None:
+        numbers += "–" + format_number(high)
+    suffix = {"ha": " ha", "m2": " m²", "percent": "%", "tonnes": " t"}.get(unit)
+    if suffix is not None:
+        return numbers + suffix
+    if high is not None:
+        # A range of a count: the plural of its upper end ("300–500 workers").
+        return format_count(high, unit).replace(format_number(high), numbers, 1)
+    return format_count(low, unit)
 
 
 def qualify(text, qualifier):
-    """Prefix a figure with the source's qualifier: "over", "about", "nearly"."""
+    """Prefix a figure with the source's qualifier: "over", "about", "nearly", "at least"."""
     words = {
         "over": pgettext("figure qualifier", "over"),
         "about": pgettext("figure qualifier", "about"),
         "nearly": pgettext("figure qualifier", "nearly"),
+        "at_least": pgettext("figure qualifier", "at least"),
     }
     return f"{words[qualifier]} {text}" if qualifier in words else text
 
 
 def format_figure(figure):
-    """A zones.ReportedFigure as the source reported it: "over VND 2,921 billion"."""
-    if figure.unit == "vnd":
-        text = format_money(figure.amount)
+    """A sourced figure as the source gave it: "over VND 2,921 billion", "about 161 ha"."""
+    if figure.unit in ("vnd", "usd"):
+        text = format_money_range(figure.amount, figure.amount_to, figure.unit)
     else:
-        text = format_count(figure.amount, figure.unit)
+        text = format_measure(figure.amount, figure.amount_to, figure.unit)
     return qualify(text, figure.qualifier)
 
 
@@ -88,3 +121,29 @@ def format_period(start, end):
     if start and end and start != end:
         return f"{start}–{end}"
     return str(start or end or "")
+
+
+def format_partial_date(value, precision="day"):
+    """A date as precisely as its source gives it: 28/11/2023, 8/2024, quý 1/2025, 2025."""
+    if value is None:
+        return ""
+    if precision == "year":
+        return str(value.year)
+    if precision == "quarter":
+        # Translators: a quarter of a year; Vietnamese "quý %(quarter)s/%(year)s".
+        return gettext("Q%(quarter)s %(year)s") % {
+            "quarter": (value.month - 1) // 3 + 1,
+            "year": value.year,
+        }
+    if precision == "month":
+        return date_format(value, "YEAR_MONTH_FORMAT")
+    return date_format(value)
+
+
+def figure_date(figure):
+    """When a figure applies, in words: its period label, its date, its years, or nothing."""
+    return (
+        figure.period_label
+        or format_partial_date(figure.as_of, figure.as_of_precision)
+        or format_period(figure.period_start, figure.period_end)
+    )

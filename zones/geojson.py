@@ -8,8 +8,12 @@ is reversed once per collection: a national register's 2,000 sites cost millisec
 from django.urls import reverse
 from django.utils.translation import get_language
 
-from .formatting import NumberFormat
-from .models import Site
+from collections import defaultdict
+
+from django.utils.translation import gettext
+
+from .formatting import format_partial_date
+from .models import ReportedFigure, Site
 
 SLUG_PLACEHOLDER = "__slug__"
 
@@ -27,7 +31,7 @@ def map_geometry(row):
     return geometry
 
 
-def map_feature(row, number_format):
+def map_feature(row):
     """What a marker, its popup and the map's filters need, and nothing more."""
     return {
         "type": "Feature",
@@ -38,7 +42,8 @@ def map_feature(row, number_format):
             "kind": row["kind"],
             "status": row["status"],
             "district": row["district"],
-            "area": number_format.area(row["area_ha"]),
+            # A status is shown with the date it refers to, never as today's.
+            "asOf": format_partial_date(row["status_date"], row["status_date_precision"]),
             "precision": row["location_precision"],
         },
     }
@@ -46,17 +51,17 @@ def map_feature(row, number_format):
 
 def map_collection(rows):
     """Rows from Site.objects.for_map(); labels travel once per page, not once per site."""
-    number_format = NumberFormat()
     return {
         "type": "FeatureCollection",
-        "features": [
-            map_feature(row, number_format) for row in rows if row["location"] or row["boundary"]
-        ],
+        "features": [map_feature(row) for row in rows if row["location"] or row["boundary"]],
         "urlPattern": reverse("zones:detail", kwargs={"slug": SLUG_PLACEHOLDER}),
         "labels": {
             "kind": {value: str(label) for value, label in Site.Kind.choices},
             "status": {value: str(label) for value, label in Site.Status.choices},
             "precision": {value: str(label) for value, label in Site.LocationPrecision.choices},
+            # "%(date)s" is replaced in the browser by the feature's asOf.
+            "asOf": gettext("as of %(date)s"),
+            "undated": gettext("date not given by the source"),
         },
     }
 
@@ -71,8 +76,10 @@ OPEN_DATA_FIELDS = [
     "commune_vi",
     "area_ha",
     "developer__name_vi",
+    "developer_is_proposed",
     "status",
     "status_date",
+    "status_date_precision",
     "location_precision",
     "is_synthetic",
     "updated_at",
@@ -80,15 +87,40 @@ OPEN_DATA_FIELDS = [
 ]
 
 
+def first_area_figures():
+    """site id → the area shown first on its page: amount, qualifier, date and source keys."""
+    areas = defaultdict(lambda: {"sources": []})
+    rows = (
+        ReportedFigure.objects.filter(kind=ReportedFigure.Kind.AREA, rank=0)
+        .order_by("pk", "sources__pk")
+        .values_list("sites__id", "qualifier", "as_of", "as_of_precision", "sources__key")
+    )
+    for site_id, qualifier, as_of, precision, source_key in rows:
+        area = areas[site_id]
+        area.update(
+            area_qualifier=qualifier,
+            area_as_of=as_of.isoformat() if as_of else None,
+            area_as_of_precision=precision if as_of else None,
+        )
+        if source_key not in area["sources"]:
+            area["sources"].append(source_key)
+    return areas
+
+
 def open_data_collection(sites, absolute_url):
     """Every site for re-use: both languages, plain numbers, codes rather than labels."""
     page = absolute_url(reverse("zones:detail", kwargs={"slug": SLUG_PLACEHOLDER}))
+    areas = first_area_figures()
     features = []
-    for row in sites.values(*OPEN_DATA_FIELDS):
+    for row in sites.values("pk", *OPEN_DATA_FIELDS):
         geometry = row.pop("location")
+        area = areas.get(row.pop("pk"), {"sources": []})
         row["phase_of"] = row.pop("parent__slug")
         row["developer"] = row.pop("developer__name_vi")
         row["area_ha"] = float(row["area_ha"]) if row["area_ha"] is not None else None
+        row["area_qualifier"] = area.get("area_qualifier")
+        row["area_as_of"] = area.get("area_as_of")
+        row["area_sources"] = area["sources"]
         row["status_date"] = row["status_date"].isoformat() if row["status_date"] else None
         row["updated_at"] = row["updated_at"].isoformat()
         row["url"] = page.replace(SLUG_PLACEHOLDER, row["slug"])

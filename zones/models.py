@@ -498,7 +498,6 @@ class Site(models.Model):
         "status_date",
         "status_date_precision",
         "district",
-        "area_ha",
         "location",
         "boundary",
         "location_precision",
@@ -686,6 +685,7 @@ class ReportedFigure(SourcedFigure):
 
     class Kind(models.TextChoices):
         AREA = "area", _("Area")
+        TOTAL_AREA = "total_area", _("Total area of several sites")
         BUDGET_ALLOCATION = "budget_allocation", _("Budget allocated")
         PLANNED_INVESTMENT = "planned_investment", _("Planned total investment")
         INFRASTRUCTURE_COST = "infrastructure_cost", _("Infrastructure cost")

@@ -1,11 +1,13 @@
 """Public pages about sites and organisations. Thin: the queries live on the models' QuerySets."""
 
-from django.db.models import Prefetch, Sum
+from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from .caching import public_page
+from .charts import line_chart, newest_first
 from .citations import Footnotes
 from .filters import SiteFilter
 from .geojson import map_collection, open_data_collection
@@ -23,7 +25,7 @@ SITE_LIST_PAGE_SIZE = 50
 @public_page
 def home(request):
     """The map, the same sites as a plain list, and the key figures."""
-    all_sites = Site.objects.public().top_level()
+    all_sites = Site.objects.public().with_first_area().top_level()
     site_filter = SiteFilter(request.GET, queryset=all_sites)
     shown = set(site_filter.qs.values_list("pk", flat=True))
     map_rows = Site.objects.top_level().for_map()
@@ -39,12 +41,7 @@ def home(request):
             "filter": site_filter,
             "map_data": map_collection(map_rows),
             "statuses": Site.Status,
-            "key_figures": ReportedFigure.objects.filter(is_key_figure=True).select_related(
-                "source"
-            ),
-            "cluster_count": sum(row["kind"] == Site.Kind.CLUSTER for row in map_rows),
-            "phase_count": Site.objects.filter(parent__isnull=False).count(),
-            "total_area": all_sites.aggregate(total=Sum("area_ha"))["total"],
+            "key_figures": ReportedFigure.objects.filter(is_key_figure=True).with_sources(),
         },
     )
 
@@ -52,7 +49,7 @@ def home(request):
 @require_safe
 @public_page
 def site_list(request):
-    site_filter = SiteFilter(request.GET, queryset=Site.objects.public())
+    site_filter = SiteFilter(request.GET, queryset=Site.objects.public().with_first_area())
     pages = paginate(request, site_filter.qs, SITE_LIST_PAGE_SIZE)
     return render(
         request,
@@ -61,28 +58,66 @@ def site_list(request):
     )
 
 
+def located_projects():
+    """
+    The projects at a site, with what the page shows of each, through the reverse relation:
+    projects belong to the investments app, which points at sites, and reading them this way
+    keeps zones free of any import of investments.
+    """
+    projects = Site._meta.get_field("projects").related_model.objects
+    return Prefetch("projects", queryset=projects.public(), to_attr="located_projects")
+
+
 @require_safe
 @public_page
 def site_detail(request, slug):
     site = get_object_or_404(
-        Site.objects.for_detail().prefetch_related(
-            # Projects belong to the investments app, which points at sites; reading them
-            # through the reverse relation keeps zones free of any import of investments.
-            Prefetch("projects", to_attr="located_projects")
-        ),
+        Site.objects.for_detail().with_first_area().prefetch_related(located_projects()),
         slug=slug,
     )
     footnotes = Footnotes.for_citations(site.citations.all())
+    for shown in [site, *site.phases.all()]:
+        for figure in shown.area_figures:
+            figure.refs = footnotes.cite_figure(figure)
     figures = site.figures_with_phases()
     for figure in figures:
-        figure.footnote = footnotes.cite(figure.source, f"figure-{figure.pk}")
+        figure.refs = footnotes.cite_figure(figure)
+    for project in site.located_projects:
+        for figure in project.capital_figures:
+            figure.refs = footnotes.cite_figure(figure)
+    by_kind = ReportedFigure.Kind
+    series = [f for f in figures if f.kind in ReportedFigure.SERIES_KINDS]
     return render(
         request,
         "zones/site_detail.html",
         {
             "site": site,
             "footnotes": footnotes,
-            "figures": figures,
+            "money": [
+                f
+                for f in figures
+                if f.kind not in ReportedFigure.SERIES_KINDS
+                and f.kind not in (by_kind.AREA, by_kind.TARGET)
+            ],
+            "series": newest_first(series),
+            "targets": [f for f in figures if f.kind == by_kind.TARGET],
+            "charts": [
+                chart
+                for chart in (
+                    line_chart(
+                        _("Tenants"),
+                        (_("all tenants"), [f for f in series if f.kind == by_kind.TENANTS]),
+                        (
+                            _("operating"),
+                            [f for f in series if f.kind == by_kind.OPERATING_TENANTS],
+                        ),
+                    ),
+                    line_chart(
+                        _("Workers"), (_("workers"), [f for f in series if f.kind == by_kind.WORKERS])
+                    ),
+                )
+                if chart
+            ],
             "timeline": site.status_timeline(),
             "map_data": map_collection([site.map_row()]),
         },
@@ -94,9 +129,13 @@ def site_detail(request, slug):
 def organisation_detail(request, slug):
     organisation = get_object_or_404(
         Organisation.objects.prefetch_related(
-            Prefetch("developed_sites", queryset=Site.objects.public()),
+            Prefetch("developed_sites", queryset=Site.objects.public().with_first_area()),
             "sources",
-            Prefetch("projects", to_attr="invested_projects"),
+            Prefetch(
+                "projects",
+                queryset=Organisation._meta.get_field("projects").related_model.objects.public(),
+                to_attr="invested_projects",
+            ),
         ),
         slug=slug,
     )

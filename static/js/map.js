@@ -52,7 +52,8 @@
     title.className = "popup-title";
     title.textContent = properties.name;
     box.appendChild(title);
-    [labels.kind[properties.kind], properties.area, labels.status[properties.status]].forEach(function (text) {
+    var asOf = properties.asOf ? labels.asOf.replace("%(date)s", properties.asOf) : labels.undated;
+    [labels.kind[properties.kind], labels.status[properties.status] + " (" + asOf + ")"].forEach(function (text) {
       if (!text) { return; }
       var line = document.createElement("div");
       line.textContent = text;

@@ -36,6 +36,24 @@ def period(reported_figure):
     return formatting.format_period(reported_figure.period_start, reported_figure.period_end)
 
 
+@register.filter
+def figure_date(sourced_figure):
+    """When a figure applies: "17/11/2023", "2025", "first 9 months of 2021", or ""."""
+    return formatting.figure_date(sourced_figure)
+
+
+@register.filter
+def partial_date(value, precision="day"):
+    """A date as precisely as its source gives it: {{ site.status_date|partial_date:"year" }}."""
+    return formatting.format_partial_date(value, precision)
+
+
+@register.inclusion_tag("includes/as_of.html")
+def as_of(date, precision="day", period=""):
+    """ "as of 20/8/2024", "as of 2025", "first 9 months of 2021", or "date not given"."""
+    return {"period": period, "when": formatting.format_partial_date(date, precision)}
+
+
 @register.inclusion_tag("includes/map.html")
 def site_map(name="main"):
     """
