@@ -8,20 +8,34 @@ streaming writer, so that exporting 50,000 projects stays within seconds and a f
 """
 
 from collections import defaultdict
+from types import SimpleNamespace
 
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from zones.formatting import format_figure, format_partial_date
 from zones.spreadsheets import XLSX_CONTENT_TYPE, csv_text, xlsx_bytes
 
-from .models import Project, ProjectCitation
+from .models import Project, ProjectCitation, ProjectFigure
 from .resources import FdiWidget
 
 FILE_STEM = pgettext_lazy("file name of the project list download", "bac-kan-projects")
 TRANSLATED = ["name", "site__name", "investor__name", "sector__name"]
-PLAIN = ["pk", "slug", "area_ha", "registered_capital_vnd", "is_fdi", "approval_date", "status"]
+TRANSLATED += ["status_period"]
+PLAIN = [
+    "pk",
+    "slug",
+    "area_ha",
+    "registered_capital_vnd",
+    "is_fdi",
+    "approval_date",
+    "approval_date_precision",
+    "status",
+    "status_date",
+    "status_date_precision",
+]
 
 
 def in_language(row, field):
@@ -35,13 +49,26 @@ PUBLIC_COLUMNS = [
     (_("Investor"), lambda row: in_language(row, "investor__name")),
     (_("Sector"), lambda row: in_language(row, "sector__name")),
     (_("Area (ha)"), lambda row: row["area_ha"]),
-    (_("Registered capital (đồng)"), lambda row: row["registered_capital_vnd"]),
+    (_("Capital, as the source gives it"), lambda row: row["_capital"]),
+    (_("Capital in đồng, where a source gives đồng"), lambda row: row["registered_capital_vnd"]),
     (_("FDI"), lambda row: FdiWidget().render(row["is_fdi"])),
-    (_("Approval date"), lambda row: row["approval_date"]),
+    (_("Approval date"), lambda row: approval_cell(row)),
     (_("Status"), lambda row: row["_status_label"]),
+    (
+        _("Status as of"),
+        lambda row: in_language(row, "status_period")
+        or format_partial_date(row["status_date"], row["status_date_precision"]),
+    ),
     (_("Sources"), lambda row: ", ".join(row["_sources"])),
     (_("Page"), lambda row: row["_url"]),
 ]
+
+
+def approval_cell(row):
+    """A date cell when the source gives the day; otherwise the month or year as text."""
+    if row["approval_date"] and row["approval_date_precision"] != "day":
+        return format_partial_date(row["approval_date"], row["approval_date_precision"])
+    return row["approval_date"]
 
 
 def public_rows(projects, absolute_url):
@@ -52,7 +79,9 @@ def public_rows(projects, absolute_url):
     for project_id, key in citations.order_by("source__id").values_list(
         "project_id", "source__key"
     ):
-        sources[project_id].append(key)
+        if key not in sources[project_id]:
+            sources[project_id].append(key)
+    capitals = first_capitals(projects)
     # One reverse() for the whole file: every project page has the same shape.
     page = absolute_url(reverse("investments:detail", kwargs={"slug": "SLUG"}))
     fields = PLAIN + [f"{name}_{code}" for name in TRANSLATED for code in ("vi", "en")]
@@ -60,8 +89,45 @@ def public_rows(projects, absolute_url):
         row["_language"] = language
         row["_status_label"] = status_labels.get(row["status"], row["status"])
         row["_sources"] = sources.get(row["pk"], [])
+        capital = capitals.get(row["pk"])
+        row["_capital"] = format_figure(SimpleNamespace(**capital)) if capital else ""
         row["_url"] = page.replace("SLUG", row["slug"])
         yield [value(row) for _label, value in PUBLIC_COLUMNS]
+
+
+def first_capitals(projects):
+    """project id → its first capital figure: qualifier, amount, amount_to, unit."""
+    figures = (
+        ProjectFigure.objects.filter(
+            project__in=projects.values("pk"), kind=ProjectFigure.Kind.CAPITAL
+        )
+        .order_by("project_id", "-rank", "-pk")
+        .values("project_id", "qualifier", "amount", "amount_to", "unit")
+    )
+    # Ordered so that the figure shown first (rank 0) is the one left in the dictionary.
+    return {row.pop("project_id"): row for row in figures}
+
+
+ABOUT_THIS_LIST = [
+    _(
+        "This list holds the investment projects and tenants that published sources name, "
+        "filtered as they were on the portal's page when the file was made."
+    ),
+    _(
+        "It is not the list of the 21 industrial projects whose investment policy the province "
+        "approved in 2021–2023: that list is not public, and no source says which of the "
+        "projects here, if any, are among them."
+    ),
+    _(
+        "Capital is given as the source gives it, in đồng or US dollars, never converted; where "
+        "sources differ, the first figure is shown here and every figure is on the project's page."
+    ),
+    _(
+        "A status applies at the date in “Status as of”; an empty cell means the source gives "
+        "no date."
+    ),
+    _("The sources column gives source keys; the portal's sources page lists each in full."),
+]
 
 
 def public_export(projects, file_format, absolute_url=str):
@@ -70,5 +136,8 @@ def public_export(projects, file_format, absolute_url=str):
     rows = public_rows(projects, absolute_url)
     file_name = f"{FILE_STEM}-{timezone.localdate().isoformat()}.{file_format}"
     if file_format == "xlsx":
-        return xlsx_bytes(headers, rows), XLSX_CONTENT_TYPE, file_name
+        about = [[str(line)] for line in ABOUT_THIS_LIST]
+        about.append([absolute_url(reverse("sources"))])
+        sheets = [(str(_("About this list")), [str(_("About this list"))], about)]
+        return xlsx_bytes(headers, rows, sheets=sheets), XLSX_CONTENT_TYPE, file_name
     return csv_text(headers, rows).encode("utf-8"), "text/csv; charset=utf-8", file_name

@@ -10,7 +10,7 @@ from zones.http import readable_anywhere
 from zones.models import first_and_others
 from zones.pagination import paginate
 
-from .exports import public_export
+from .exports import ABOUT_THIS_LIST, first_capitals, public_export
 from .filters import ProjectFilter
 from .models import Project, ProjectFigure
 
@@ -69,12 +69,25 @@ def project_detail(request, slug):
     )
 
 
+def capital_json(capital):
+    if not capital:
+        return None
+    upper = capital["amount_to"]
+    return {
+        "qualifier": capital["qualifier"],
+        "amount": float(capital["amount"]),
+        "amount_to": None if upper is None else float(upper),
+        "unit": capital["unit"],
+    }
+
+
 @require_safe
 @readable_anywhere
 @public_page
 def projects_json(request):
     """Open data: the projects, filtered with the same parameters as the list page."""
     projects = filtered_projects(request).qs
+    capitals = first_capitals(projects)
     data = [
         {
             "slug": project.slug,
@@ -84,12 +97,27 @@ def projects_json(request):
             "investor": project.investor.name_vi if project.investor else None,
             "sector": project.sector.slug if project.sector else None,
             "area_ha": float(project.area_ha) if project.area_ha is not None else None,
+            # The first capital figure as the source gives it: đồng or US dollars, never
+            # converted; every figure and its sources are on the project's page.
+            "capital": capital_json(capitals.get(project.pk)),
             "registered_capital_vnd": project.registered_capital_vnd,
             "is_fdi": project.is_fdi,
+            "decision": project.decision or None,
             "approval_date": project.approval_date.isoformat() if project.approval_date else None,
+            "approval_date_precision": project.approval_date_precision
+            if project.approval_date
+            else None,
             "status": project.status,
+            "status_date": project.status_date.isoformat() if project.status_date else None,
+            "status_date_precision": project.status_date_precision
+            if project.status_date
+            else None,
+            "status_period": project.status_period or None,
             "url": request.build_absolute_uri(project.get_absolute_url()),
         }
         for project in projects
     ]
-    return JsonResponse({"projects": data}, json_dumps_params={"ensure_ascii": False})
+    about = " ".join(str(line) for line in ABOUT_THIS_LIST)
+    return JsonResponse(
+        {"about": about, "projects": data}, json_dumps_params={"ensure_ascii": False}
+    )
