@@ -56,8 +56,10 @@ PUBLIC_COLUMNS = [
     (_("Status"), lambda row: row["_status_label"]),
     (
         _("Status as of"),
-        lambda row: in_language(row, "status_period")
-        or format_partial_date(row["status_date"], row["status_date_precision"]),
+        lambda row: (
+            in_language(row, "status_period")
+            or format_partial_date(row["status_date"], row["status_date_precision"])
+        ),
     ),
     (_("Sources"), lambda row: ", ".join(row["_sources"])),
     (_("Page"), lambda row: row["_url"]),

@@ -2,6 +2,7 @@
 
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from zones.caching import public_page
@@ -109,15 +110,17 @@ def projects_json(request):
             else None,
             "status": project.status,
             "status_date": project.status_date.isoformat() if project.status_date else None,
-            "status_date_precision": project.status_date_precision
-            if project.status_date
-            else None,
-            "status_period": project.status_period or None,
+            "status_date_precision": project.status_date_precision if project.status_date else None,
+            "status_period_vi": project.status_period_vi or None,
+            "status_period_en": project.status_period_en or None,
             "url": request.build_absolute_uri(project.get_absolute_url()),
         }
         for project in projects
     ]
-    about = " ".join(str(line) for line in ABOUT_THIS_LIST)
+    about = {}
+    for language in ("vi", "en"):
+        with translation.override(language):
+            about[language] = " ".join(str(line) for line in ABOUT_THIS_LIST)
     return JsonResponse(
         {"about": about, "projects": data}, json_dumps_params={"ensure_ascii": False}
     )

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import factory
 
-from investments.models import Project
-from zones.models import District, Organisation, ReportedFigure, Sector, Site, Source
+from investments.models import Project, ProjectFigure
+from zones.models import District, Organisation, ReportedFigure, Sector, Site, Source, Unit
 
 
 class SourceFactory(factory.django.DjangoModelFactory):
@@ -58,14 +58,20 @@ class SiteFactory(factory.django.DjangoModelFactory):
 class ReportedFigureFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ReportedFigure
+        skip_postgeneration_save = True
 
     slug = factory.Sequence(lambda n: f"test-figure-{n}")
     kind = ReportedFigure.Kind.BUDGET_ALLOCATION
     label_vi = "Con số thử"
     label_en = "Test figure"
     amount = 1_000_000_000
-    unit = ReportedFigure.Unit.VND
-    source = factory.SubFactory(SourceFactory)
+    unit = Unit.VND
+
+    @factory.post_generation
+    def sources(figure, create, extracted, **kwargs):
+        """A new source of its own unless the test names the sources."""
+        if create:
+            figure.sources.set(extracted if extracted is not None else [SourceFactory()])
 
 
 class ProjectFactory(factory.django.DjangoModelFactory):
@@ -81,3 +87,21 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     registered_capital_vnd = 5_000_000_000
     is_fdi = False
     status = Project.Status.APPROVED
+
+
+class ProjectFigureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProjectFigure
+        skip_postgeneration_save = True
+
+    project = factory.SubFactory(ProjectFactory)
+    kind = ProjectFigure.Kind.CAPITAL
+    label_vi = "Vốn thử"
+    label_en = "Test capital"
+    amount = 5_000_000_000
+    unit = Unit.VND
+
+    @factory.post_generation
+    def sources(figure, create, extracted, **kwargs):
+        if create:
+            figure.sources.set(extracted if extracted is not None else [SourceFactory()])

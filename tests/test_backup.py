@@ -31,6 +31,7 @@ def test_backup_then_restore_into_an_empty_database_loses_nothing(tmp_path, clie
             "form-0-status_note_vi": "Đã xong giải phóng mặt bằng.",
             "form-0-status_note_en": "Site clearance done.",
             "form-0-status_date": "01/03/2024",
+            "form-0-status_date_precision": "day",
             "_save": "Lưu",
         },
     )

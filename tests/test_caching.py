@@ -31,9 +31,9 @@ def test_matching_if_none_match_gets_a_304(client, facts):
 
 
 def test_a_status_change_in_the_admin_shows_on_the_next_request(admin_client, client, facts):
-    before = client.get("/en/sites/vang-muoi/")
+    before = client.get("/en/sites/cam-giang/")
     assert "Site clearance" in before.content.decode()
-    site = Site.objects.get(slug="vang-muoi")
+    site = Site.objects.get(slug="cam-giang")
     admin_client.post(
         reverse("admin:zones_site_changelist"),
         {
@@ -44,10 +44,11 @@ def test_a_status_change_in_the_admin_shows_on_the_next_request(admin_client, cl
             "form-0-status_note_vi": "Đi vào hoạt động.",
             "form-0-status_note_en": "In operation.",
             "form-0-status_date": "01/06/2025",
+            "form-0-status_date_precision": "day",
             "_save": "Lưu",
         },
     )
-    after = client.get("/en/sites/vang-muoi/", headers={"if-none-match": before["ETag"]})
+    after = client.get("/en/sites/cam-giang/", headers={"if-none-match": before["ETag"]})
     assert after.status_code == 200  # the old ETag no longer matches
     assert "In operation." in after.content.decode()
     assert after["ETag"] != before["ETag"]

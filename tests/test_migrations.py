@@ -6,7 +6,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from investments.models import Project
-from zones.models import Site
+from zones.models import ReportedFigure, Site
 
 
 @pytest.mark.django_db
@@ -35,6 +35,20 @@ def test_migrating_forward_over_real_data_keeps_it():
         location_precision="commune",
     )
     OldProject.objects.create(slug="old-project", name_vi="Dự án cũ", site=site, status="approved")
+    # A figure had one source; the migration to several sources must keep it.
+    OldSource = old.get_model("zones", "Source")
+    OldFigure = old.get_model("zones", "ReportedFigure")
+    source = OldSource.objects.create(key="OLD1", title="Bài cũ", publisher="Báo cũ")
+    OldFigure.objects.create(
+        slug="old-figure",
+        kind="budget_allocation",
+        label="Kinh phí cũ",
+        label_vi="Kinh phí cũ",
+        amount=58_000_000_000,
+        unit="vnd",
+        qualifier="nearly",
+        source=source,
+    )
 
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
@@ -42,3 +56,6 @@ def test_migrating_forward_over_real_data_keeps_it():
 
     assert Site.objects.get(slug="old-site").is_synthetic is False
     assert Project.objects.get(slug="old-project").site.slug == "old-site"
+    figure = ReportedFigure.objects.get(slug="old-figure")
+    assert list(figure.sources.values_list("key", flat=True)) == ["OLD1"]
+    assert (figure.amount, figure.qualifier) == (58_000_000_000, "nearly")

@@ -35,7 +35,10 @@ def line_chart(label, *lines):
     fewer than two dated points in all.
     """
     series = [
-        (line_label, sorted((f for f in figures if figure_when(f) and f.rank == 0), key=figure_when))
+        (
+            line_label,
+            sorted((f for f in figures if figure_when(f) and f.rank == 0), key=figure_when),
+        )
         for line_label, figures in lines
     ]
     dated = [figure for _label, figures in series for figure in figures]

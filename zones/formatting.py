@@ -70,12 +70,13 @@ def format_money_range(low, high, currency="vnd"):
 
 def format_count(count, unit):
     number = format_number(count)
+    count = int(count)  # the plural form of a whole number; amounts are stored as decimals
     if unit == "projects":
         return ngettext("%(count)s project", "%(count)s projects", count) % {"count": number}
     if unit == "clusters":
-        return ngettext(
-            "%(count)s industrial cluster", "%(count)s industrial clusters", count
-        ) % {"count": number}
+        return ngettext("%(count)s industrial cluster", "%(count)s industrial clusters", count) % {
+            "count": number
+        }
     if unit == "firms":
         return ngettext("%(count)s firm", "%(count)s firms", count) % {"count": number}
     if unit == "workers":

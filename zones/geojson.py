@@ -5,12 +5,10 @@ Both are built from plain rows (QuerySet.values()), not model instances, and the
 is reversed once per collection: a national register's 2,000 sites cost milliseconds.
 """
 
-from django.urls import reverse
-from django.utils.translation import get_language
-
 from collections import defaultdict
 
-from django.utils.translation import gettext
+from django.urls import reverse
+from django.utils.translation import get_language, gettext
 
 from .formatting import format_partial_date
 from .models import ReportedFigure, Site

@@ -113,7 +113,8 @@ def site_detail(request, slug):
                         ),
                     ),
                     line_chart(
-                        _("Workers"), (_("workers"), [f for f in series if f.kind == by_kind.WORKERS])
+                        _("Workers"),
+                        (_("workers"), [f for f in series if f.kind == by_kind.WORKERS]),
                     ),
                 )
                 if chart

@@ -43,6 +43,7 @@ def changelist_post(site, **changes):
         "form-0-status_note_vi": site.status_note_vi,
         "form-0-status_note_en": site.status_note_en,
         "form-0-status_date": site.status_date.isoformat() if site.status_date else "",
+        "form-0-status_date_precision": site.status_date_precision,
         "_save": "Lưu",
     }
     data.update({f"form-0-{name}": value for name, value in changes.items()})
@@ -124,6 +125,12 @@ def test_editor_adds_a_project(editor_client, facts):
             "description_vi": "",
             "description_en": "",
             "status": "approved",
+            "status_date_precision": "day",
+            "approval_date_precision": "day",
+            "figures-TOTAL_FORMS": "0",
+            "figures-INITIAL_FORMS": "0",
+            "figures-MIN_NUM_FORMS": "0",
+            "figures-MAX_NUM_FORMS": "1000",
             "citations-TOTAL_FORMS": "0",
             "citations-INITIAL_FORMS": "0",
             "citations-MIN_NUM_FORMS": "0",

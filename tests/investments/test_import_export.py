@@ -235,11 +235,19 @@ def test_public_download_is_the_filtered_list_with_real_numbers_and_dates(client
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows[0][:3] == ["Name", "Site", "Investor"]
     assert len(rows) == 1 + Project.objects.count()
+    column = {name: number for number, name in enumerate(rows[0])}
     formula_row = next(row for row in rows if str(row[0]).startswith("=HYPERLINK"))
-    assert formula_row[5] == 2_921_000_000_000 and isinstance(formula_row[5], int)
-    assert formula_row[7].date() == date(2023, 11, 28)
+    capital = formula_row[column["Capital in đồng, where a source gives đồng"]]
+    assert capital == 2_921_000_000_000 and isinstance(capital, int)
+    assert formula_row[column["Approval date"]].date() == date(2023, 11, 28)
     cell = next(c for c in sheet["A"] if str(c.value).startswith("=HYPERLINK"))
     assert cell.data_type == "s"  # stored as text: it will not run as a formula
+
+    # The second sheet says what the list is, and what it is not.
+    about = openpyxl.load_workbook(io.BytesIO(response.content))["About this list"]
+    about_text = " ".join(str(row[0]) for row in about.iter_rows(values_only=True))
+    assert "not the list of the 21 industrial projects" in about_text
+    assert about_text.endswith("/en/sources/")
 
     filtered = download(client, "/projects/download.xlsx", site="quang-chu")
     sheet = openpyxl.load_workbook(io.BytesIO(filtered.content)).active
@@ -247,6 +255,23 @@ def test_public_download_is_the_filtered_list_with_real_numbers_and_dates(client
         "Tên",
         "Nhà máy giấy kraft Hòa An Phước",
     ]
+
+
+def test_public_download_gives_statuses_with_their_dates(client, facts):
+    rows = list(
+        openpyxl.load_workbook(
+            io.BytesIO(download(client, "/en/projects/download.xlsx").content)
+        ).active.iter_rows(values_only=True)
+    )
+    column = {name: number for number, name in enumerate(rows[0])}
+    by_name = {row[0]: row for row in rows[1:]}
+    footwear = by_name["Export footwear and shoe-sole plant"]
+    assert footwear[column["Status"]] == "Operating"
+    assert footwear[column["Status as of"]] == "May 2025"
+    assert footwear[column["Capital, as the source gives it"]] == "USD 25 million"
+    assert footwear[column["Approval date"]] == "Oct 2023"  # the source gives the month only
+    registering = by_name["Container floorboard and LVL project"]
+    assert registering[column["Status as of"]] == "first 9 months of 2021"
 
 
 def test_public_csv_download_escapes_formulas(client, facts):

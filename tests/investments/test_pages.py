@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from investments.models import Project
-from tests.factories import ProjectFactory
+from tests.factories import ProjectFactory, ProjectFigureFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,8 +28,35 @@ def test_project_filters(client, facts):
     assert "Hòa An Phước" in page
     assert "giày dép" not in page
     page = text(client.get("/projects/", {"q": "giay dep"}))
-    assert "Dự án giày dép xuất khẩu" in page
+    assert "Dự án sản xuất, gia công giày dép, đế giày xuất khẩu" in page
     assert "Hòa An Phước" not in page
+
+
+def found_slugs(client, query):
+    return {
+        item["slug"] for item in client.get("/api/projects.json", {"q": query}).json()["projects"]
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("lechenwood", {"lechenwood-plywood"}),
+        ("chung jye", {"huyen-tung-export-footwear"}),
+        ("sahabak", {"sahabak-wood-phase-1", "sahabak-mdf-phase-2"}),
+        ("1856", {"huyen-tung-export-footwear"}),
+        ("thang long", {"thang-long-bac-kan-plywood", "thang-long-plywood-registering"}),
+    ],
+)
+def test_search_finds_investors_and_decisions_without_diacritics(client, facts, query, expected):
+    assert found_slugs(client, query) == expected
+
+
+def test_search_finds_a_sector_word_without_diacritics(client, facts):
+    """ "van ep" (ván ép, plywood) finds the plywood projects named so in the sources."""
+    found = found_slugs(client, "van ep")
+    assert {"thang-long-bac-kan-plywood", "tre-viet-plywood", "thanh-manh-plywood"} <= found
+    assert "misaki-farm-produce" not in found
 
 
 @pytest.mark.parametrize(
@@ -54,10 +81,17 @@ def test_bad_values_are_ignored_not_a_500(client, facts, query):
 
 
 def test_pagination_and_sorting(client, db):
-    ProjectFactory.create_batch(30)
+    for number in range(30):
+        # Capitals and names in opposite orders, so that a sort by name cannot pass for one
+        # by capital.
+        ProjectFactory(name_en=f"Project {number:02}", registered_capital_vnd=(30 - number) * 10**9)
     page = text(client.get("/en/projects/", {"sort": "-capital", "page": "2"}))
     assert "Page 2 of 2" in page
     assert "30 projects" in page
+    # Largest capital first: page 2 holds the five smallest, Project 25 … Project 29.
+    assert [f"Project {n}" in page for n in (24, 25, 29)] == [False, True, True]
+    smallest_first = text(client.get("/en/projects/", {"sort": "capital"}))
+    assert "Project 29" in smallest_first and "Project 00" not in smallest_first
 
 
 def test_fdi_filter_distinguishes_unknown(client, db):
@@ -69,10 +103,36 @@ def test_fdi_filter_distinguishes_unknown(client, db):
     assert [item["name_vi"] for item in data] == ["Dự án chưa rõ B"]
 
 
-def test_projects_json_lists_every_project(client, facts):
-    data = client.get("/api/projects.json").json()["projects"]
-    assert len(data) == Project.objects.count()
-    assert {item["registered_capital_vnd"] for item in data} == {None}
+def test_projects_json_gives_each_figure_as_reported_with_its_date(client, db):
+    project = ProjectFactory(
+        registered_capital_vnd=None,
+        status="registering",
+        status_period_vi="9 tháng đầu năm 2021",
+        status_period_en="first 9 months of 2021",
+    )
+    ProjectFigureFactory(project=project, amount=2_000_000, unit="usd", qualifier="over")
+    dated = ProjectFactory(
+        status="operating", status_date="2025-05-01", status_date_precision="month"
+    )
+    body = client.get("/api/projects.json").json()
+    assert "not the list of the 21" in body["about"]["en"]
+    assert "không phải danh sách 21 dự án" in body["about"]["vi"]
+    by_slug = {item["slug"]: item for item in body["projects"]}
+    first = by_slug[project.slug]
+    assert first["capital"] == {
+        "qualifier": "over",
+        "amount": 2e6,
+        "amount_to": None,
+        "unit": "usd",
+    }
+    assert (first["status"], first["status_date"], first["status_period_en"]) == (
+        "registering",
+        None,
+        "first 9 months of 2021",
+    )
+    second = by_slug[dated.slug]
+    assert (second["status_date"], second["status_date_precision"]) == ("2025-05-01", "month")
+    assert len(by_slug) == Project.objects.count()
 
 
 def test_unknown_project_is_a_404(client, db):

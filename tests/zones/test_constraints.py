@@ -9,7 +9,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from tests.factories import ReportedFigureFactory, SiteFactory, SourceFactory
+from tests.factories import (
+    ProjectFactory,
+    ProjectFigureFactory,
+    ReportedFigureFactory,
+    SiteFactory,
+    SourceFactory,
+)
 from zones.models import Site
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +35,7 @@ def test_negative_site_area_is_refused():
 
 
 def test_negative_reported_amount_is_refused():
-    figure = ReportedFigureFactory.build(amount=-5, source=SourceFactory())
+    figure = ReportedFigureFactory.build(amount=-5)
     with pytest.raises(ValidationError) as error:
         figure.full_clean()
     assert "amount" in error.value.message_dict
@@ -37,12 +43,23 @@ def test_negative_reported_amount_is_refused():
 
 
 def test_period_must_not_end_before_it_starts():
-    figure = ReportedFigureFactory.build(period_start=2023, period_end=2021, source=SourceFactory())
+    figure = ReportedFigureFactory.build(period_start=2023, period_end=2021)
     with pytest.raises(ValidationError) as error:
         figure.full_clean()
     # Tests run in Vietnamese, the editors' language.
     message = "Giai đoạn không thể kết thúc trước khi bắt đầu."
     assert error.value.message_dict["period_end"] == [message]
+    assert_refused_by_database(figure)
+
+
+@pytest.mark.parametrize("factory", [ReportedFigureFactory, ProjectFigureFactory])
+def test_a_range_cannot_end_below_its_start(factory):
+    figure = factory.build(amount=85, amount_to=60, unit="percent")
+    if factory is ProjectFigureFactory:
+        figure.project = ProjectFactory()
+    with pytest.raises(ValidationError) as error:
+        figure.full_clean()
+    assert "amount_to" in error.value.message_dict
     assert_refused_by_database(figure)
 
 

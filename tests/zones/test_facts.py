@@ -1,4 +1,7 @@
-"""The sourced fixtures hold the facts of FACTS.md, each with its source, and load idempotently."""
+"""
+The sourced fixtures hold the facts of FACTS.md, each with its source, and load idempotently;
+the provenance test at the end checks the rules over whatever the database holds.
+"""
 
 import io
 from decimal import Decimal
@@ -6,9 +9,9 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from investments.models import Project
+from investments.models import Project, ProjectCitation, ProjectFigure
 from tests.dumps import comparable_dump
-from zones.models import Organisation, ReportedFigure, Site, Source
+from zones.models import Organisation, ReportedFigure, Site, SiteCitation, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +26,16 @@ CLUSTERS = {
 }
 
 
+def sources_of(figure):
+    return sorted(figure.sources.values_list("key", flat=True))
+
+
+def area_figures(slug):
+    """A site's area figures as (amount, qualifier, [source keys]), first shown first."""
+    figures = ReportedFigure.objects.filter(kind="area", sites__slug=slug).order_by("rank")
+    return [(f.amount, f.qualifier, sources_of(f)) for f in figures]
+
+
 def test_six_clusters_with_their_areas_and_developers(facts):
     clusters = Site.objects.filter(kind=Site.Kind.CLUSTER).select_related("developer")
     found = {
@@ -32,30 +45,90 @@ def test_six_clusters_with_their_areas_and_developers(facts):
     assert found == CLUSTERS
 
 
-def test_the_zone_has_two_phases_with_the_newest_official_areas(facts):
-    zone = Site.objects.get(slug="thanh-binh", parent__isnull=True)
-    phases = {phase.phase: phase for phase in zone.phases.all()}
-    assert sorted(phases) == [1, 2]
-    assert phases[1].area_ha == Decimal("80.8")
-    assert "73,5 ha" in phases[1].area_note_vi and "73.5 ha" in phases[1].area_note_en
-    assert phases[2].area_ha == Decimal("80.3")
-    assert phases[2].developer.slug == "onsen-fuji-bac-kan"
+def test_areas_that_differ_are_each_kept_with_their_own_source(facts):
+    assert area_figures("thanh-binh-phase-1") == [
+        (Decimal("80.8"), "exact", ["S4"]),
+        (Decimal("73.5"), "exact", ["S3"]),
+        (Decimal("73"), "over", ["S19"]),
+    ]
+    assert area_figures("thanh-binh") == [
+        (Decimal("161"), "about", ["S4"]),
+        (Decimal("153"), "exact", ["S7"]),
+        (Decimal("153.8"), "exact", ["S63"]),
+        (Decimal("100"), "over", ["S19"]),
+    ]
+    assert area_figures("cam-giang") == [
+        (Decimal("43"), "exact", ["S1"]),
+        (Decimal("40"), "exact", ["S8"]),
+    ]
+    assert area_figures("quang-chu") == [
+        (Decimal("74.4"), "exact", ["S1"]),
+        (Decimal("74.5"), "exact", ["S2"]),
+        (Decimal("74.9"), "about", ["S49"]),
+    ]
+
+
+def test_phase_two_developer_is_only_proposed(facts):
+    phase = Site.objects.get(slug="thanh-binh-phase-2")
+    assert phase.developer.slug == "onsen-fuji-bac-kan"
+    assert phase.developer_is_proposed
+    assert not Site.objects.exclude(slug="thanh-binh-phase-2").filter(developer_is_proposed=True)
+
+
+def test_the_zone_status_comes_from_the_sources_that_say_it(facts):
+    """The audit found the zone shown operational citing S1, which does not say so."""
+    zone = Site.objects.get(slug="thanh-binh")
+    status_sources = zone.citations.filter(supports="status").values_list("source__key", flat=True)
+    assert (zone.status, zone.status_date.isoformat(), list(status_sources)) == (
+        "operational",
+        "2024-08-20",
+        ["S30"],
+    )
+    assert "duy nhất" not in zone.description_vi and "only" not in zone.description_en
 
 
 @pytest.mark.parametrize(
-    ("slug", "qualifier", "amount", "source"),
+    ("slug", "qualifier", "amount", "sources"),
     [
-        ("approved-projects-2021-2023", "exact", 21, "S1"),
-        ("approved-capital-2021-2023", "over", 2_921_000_000_000, "S1"),
-        ("approved-fdi-projects-2021-2023", "exact", 1, "S1"),
-        ("thanh-binh-phase-1-completion-budget", "nearly", 58_000_000_000, "S1"),
-        ("cluster-infrastructure-budget", "about", 322_000_000_000, "S1"),
-        ("thanh-binh-phase-2-planned-investment", "exact", 390_174_000_000, "S7"),
+        ("approved-projects-2021-2023", "exact", 21, ["S1"]),
+        ("approved-capital-2021-2023", "over", 2_921_000_000_000, ["S1"]),
+        ("approved-fdi-projects-2021-2023", "exact", 1, ["S1"]),
+        ("thanh-binh-phase-1-completion-budget", "nearly", 58_000_000_000, ["S1"]),
+        ("cluster-infrastructure-budget", "about", 322_000_000_000, ["S1"]),
+        ("thanh-binh-phase-2-planned-investment", "exact", 390_174_000_000, ["S7"]),
+        ("clusters-total-area", "exact", Decimal("186.4"), ["S2", "S52"]),
+        ("thanh-binh-exports-2021-s34", "over", 32_000_000, ["S34"]),
     ],
 )
-def test_reported_totals_keep_their_qualifier_and_source(facts, slug, qualifier, amount, source):
+def test_reported_totals_keep_their_qualifier_and_sources(facts, slug, qualifier, amount, sources):
     figure = ReportedFigure.objects.get(slug=slug)
-    assert (figure.qualifier, figure.amount, figure.source.key) == (qualifier, amount, source)
+    assert (figure.qualifier, figure.amount, sources_of(figure)) == (qualifier, amount, sources)
+
+
+def test_money_keeps_the_currency_the_source_uses(facts):
+    exports = ReportedFigure.objects.get(slug="thanh-binh-exports-2021-s34")
+    misaki = ProjectFigure.objects.get(project__slug="misaki-farm-produce", kind="capital")
+    assert (exports.unit, misaki.unit, misaki.amount) == ("usd", "usd", 2_000_000)
+
+
+def test_the_zone_over_time(facts):
+    """Tenants (operating of total) and workers, each dated and sourced (FACTS.md)."""
+    series = {
+        (f.kind, f.as_of.isoformat() if f.as_of else None, f.amount, tuple(sources_of(f)))
+        for f in ReportedFigure.objects.filter(
+            sites__slug="thanh-binh", kind__in=["tenants", "operating_tenants", "workers"]
+        )
+    }
+    assert {
+        ("tenants", "2015-01-01", 4, ("S5", "S9")),
+        ("tenants", "2023-04-30", 14, ("S31",)),
+        ("operating_tenants", "2023-04-30", 11, ("S31",)),
+        ("tenants", "2024-08-20", 14, ("S30",)),
+        ("operating_tenants", "2024-08-20", 8, ("S30",)),
+        ("workers", "2015-01-01", 500, ("S5",)),
+        ("workers", "2021-01-01", 1200, ("S31",)),
+        ("workers", "2024-08-20", 1000, ("S30",)),
+    } <= series
 
 
 def test_the_cluster_budget_is_one_figure_for_three_clusters(facts):
@@ -67,34 +140,104 @@ def test_the_cluster_budget_is_one_figure_for_three_clusters(facts):
     }
 
 
-def test_every_record_names_a_source(facts):
-    assert not Site.objects.filter(citations__isnull=True, parent__isnull=True).exists()
-    assert not Site.objects.filter(citations__isnull=True).exists()
-    assert not Organisation.objects.filter(sources__isnull=True).exists()
-    assert not Project.objects.filter(citations__isnull=True).exists()
-    assert ReportedFigure.objects.filter(source__isnull=True).count() == 0
-
-
 def test_approximate_locations_are_marked(facts):
     precision = dict(Site.objects.top_level().values_list("slug", "location_precision"))
-    assert precision["vang-muoi"] == precision["nam-bang-lung"] == "district"
-    assert set(precision.values()) <= {"commune", "district"}  # no source gives an exact one
-    assert Site.objects.get(slug="cam-giang").location["coordinates"] == [105.86667, 22.20194]
+    assert precision["vang-muoi"] == "district"
+    assert precision["nam-bang-lung"] == "town"
+    assert "exact" not in precision.values()  # no source gives an exact position
+    assert Site.objects.get(slug="vang-muoi").location["coordinates"] == [106.08583, 22.16333]
 
 
-def test_no_project_is_invented(facts):
-    """Only the two projects a source names are itemised; the 21 stay a reported total."""
-    assert set(Project.objects.values_list("slug", flat=True)) == {
-        "huyen-tung-export-footwear",
-        "hoa-an-phuoc-paper-plant",
+def test_every_named_tenant_and_project_is_itemised(facts):
+    """FACTS.md's T1–T17 in the zone and C1–C2 in the clusters, and nothing else."""
+    by_site = {}
+    for slug, site in Project.objects.values_list("slug", "site__slug"):
+        by_site.setdefault(site, set()).add(slug)
+    assert len(by_site.pop("thanh-binh")) == 17
+    assert by_site == {
+        "huyen-tung": {"huyen-tung-export-footwear"},
+        "quang-chu": {"hoa-an-phuoc-paper-plant"},
     }
-    assert not Project.objects.exclude(registered_capital_vnd__isnull=True).exists()
+    footwear = Project.objects.get(slug="huyen-tung-export-footwear")
+    assert footwear.investor.name_vi == "Công ty TNHH Sản xuất giày Chung Jye Bắc Kạn - Việt Nam"
+    assert footwear.decision == "1856/QĐ-UBND"
+
+
+def test_projects_with_differing_capitals_keep_every_figure(facts):
+    capitals = ProjectFigure.objects.filter(project__slug="sahabak-mdf-phase-2", kind="capital")
+    assert [(f.amount, sources_of(f)) for f in capitals.order_by("rank")] == [
+        (1_140_000_000_000, ["S39"]),
+        (Decimal("1142612000000"), ["S42"]),
+        (1_076_000_000_000, ["S41"]),
+    ]
+
+
+def test_weak_copies_on_unrelated_sites_are_never_linked(facts):
+    unlinked = set(Source.objects.filter(link_address=False).values_list("key", flat=True))
+    assert unlinked == {"S54", "S60"}
 
 
 def test_content_is_in_both_languages(facts):
     assert not Site.objects.filter(name_en="").exists()
     assert not Site.objects.filter(status_note_en="").exists()
+    assert not Organisation.objects.filter(name_en="").exists()
+    assert not Project.objects.filter(name_en="").exists()
     assert Source.objects.get(key="S1").published_on.isoformat() == "2023-11-28"
+
+
+def test_provenance_of_everything_in_the_database(facts):
+    """
+    Over the whole database, not a list of fixtures: every value a page shows names a
+    source that gives exactly that value, and every status has its date or says it has none.
+    """
+    problems = []
+    for model in (ReportedFigure, ProjectFigure):
+        for figure in model.objects.filter(sources__isnull=True):
+            problems.append(f"{model.__name__} {figure} has no source")
+    for organisation in Organisation.objects.filter(sources__isnull=True):
+        problems.append(f"organisation {organisation.slug} has no source")
+
+    site_supports = {}
+    for site_id, supports in SiteCitation.objects.values_list("site_id", "supports"):
+        site_supports.setdefault(site_id, set()).add(supports)
+    for site in Site.objects.all():
+        needed = {"status", "administrative"}
+        needed |= {"developer"} if site.developer_id else set()
+        needed |= {"founding"} if site.founding_decision else set()
+        needed |= {"location"} if site.location else set()
+        needed |= {"expected"} if site.expected_operation_year else set()
+        if missing := needed - site_supports.get(site.pk, set()):
+            problems.append(f"site {site.slug} has no source for {sorted(missing)}")
+        # The area a list shows is the figure shown first, which carries its own sources.
+        first_area = ReportedFigure.objects.filter(kind="area", sites=site, rank=0).first()
+        if site.area_ha is not None and (first_area is None or first_area.amount != site.area_ha):
+            problems.append(f"site {site.slug}: area {site.area_ha} is not its first area figure")
+        if not site.status_date:
+            problems.append(f"site {site.slug}: status without a date")
+
+    project_supports = {}
+    for project_id, supports in ProjectCitation.objects.values_list("project_id", "supports"):
+        project_supports.setdefault(project_id, set()).add(supports)
+    for project in Project.objects.all():
+        needed = {"status"}
+        needed |= {"investor"} if project.investor_id else set()
+        needed |= {"approval"} if project.decision or project.approval_date else set()
+        if missing := needed - project_supports.get(project.pk, set()):
+            problems.append(f"project {project.slug} has no source for {sorted(missing)}")
+        capitals = project.figures.filter(kind="capital", unit="vnd")
+        if project.registered_capital_vnd is not None and not capitals.filter(
+            amount=project.registered_capital_vnd
+        ):
+            problems.append(f"project {project.slug}: capital in đồng is no figure of a source")
+        areas = project.figures.filter(kind="area", unit="ha")
+        if project.area_ha is not None and not areas.filter(amount=project.area_ha):
+            problems.append(f"project {project.slug}: area is no figure of a source")
+        if project.status_date and project.status_period:
+            problems.append(f"project {project.slug}: both a status date and a period")
+    # A footnote on an area points at the area's own figure; site citations no longer do.
+    if SiteCitation.objects.filter(supports="area").exists():
+        problems.append("an area is footnoted through a site citation, not its figure")
+    assert problems == []
 
 
 def dump_all():

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import formats, timezone
 
 from tests.factories import ProjectFactory, ReportedFigureFactory, SiteFactory
 from zones.models import Site
@@ -48,7 +49,7 @@ def test_site_page_shows_everything_with_sources(client, facts):
     assert "40 ha" in page  # the founding decision's figure, noted beside it
     assert "1868/QĐ-UBND, 16/10/2020" in page
     assert "Công ty Cổ phần Nhựa đường dầu khí Việt Nam" in page
-    assert "Gần đúng: tâm xã" in page
+    assert "Tâm xã, phường" in page
     assert 'id="fn-1"' in page and "baobackan.com.vn" in page
     assert "28/11/2023" in page
 
@@ -71,8 +72,111 @@ def test_zone_page_lists_its_phases_and_shared_figure_stays_whole(client, facts)
 
 
 def test_site_page_shows_the_projects_located_there(client, facts):
-    page = text(client.get("/sites/huyen-tung/"))
-    assert "Dự án giày dép xuất khẩu tại CCN Huyền Tụng" in page
+    page = text(client.get("/en/sites/huyen-tung/"))
+    assert "Export footwear and shoe-sole plant" in page
+    assert "Chung Jye Bắc Kạn - Việt Nam Shoes Manufacturing Co., Ltd." in page
+    assert "as of May 2025" in page
+
+
+def footnote_after(page, value):
+    """The source key of the first footnote that follows `value` on the page."""
+    after = page.split(value, 1)[1]
+    number = after.split('href="#fn-', 1)[1].split('"', 1)[0]
+    entry = page.split(f'id="fn-{number}"', 1)[1]
+    return entry.split('class="source-key">', 1)[1].split("<", 1)[0]
+
+
+def test_a_footnote_sits_only_on_a_value_its_source_gives(client, facts):
+    """The audit found 80.8 ha footnoted to the source of 73.5 ha."""
+    page = text(client.get("/en/sites/thanh-binh-phase-1/"))
+    assert footnote_after(page, "<strong>80.8 ha</strong>") == "S4"
+    assert footnote_after(page, "<strong>73.5 ha</strong>") == "S3"
+    cam_giang = text(client.get("/en/sites/cam-giang/"))
+    assert footnote_after(cam_giang, "<strong>43 ha</strong>") == "S1"
+    assert footnote_after(cam_giang, "<strong>40 ha</strong>") == "S8"
+    assert footnote_after(cam_giang, "Expected to operate</dt>\n      <dd>2025") == "S1"
+
+
+def test_the_zone_page_lists_its_tenants_and_chart(client, facts):
+    page = text(client.get("/en/sites/thanh-binh/"))
+    for name in (
+        "Lechenwood Việt Nam plywood and flooring plant",
+        "Sahabak MDF board plant (phase 2)",
+        "Sponge-iron plant (Matexim)",
+        "Wood pallet and furniture plant",
+    ):
+        assert name in page
+    assert "17 projects named by the sources, counted by this portal" in page
+    # Tenants (all and operating) and workers, as SVG with a table of every figure beside.
+    assert page.count('<svg viewBox="0 0 320 160"') == 2
+    assert "<title>operating: 8 firms (20 Aug 2024)</title>" in page
+    assert "<title>workers: about 1,000 workers (20 Aug 2024)</title>" in page
+    assert "over 870 workers" in page and "first 9 months of 2021" in page
+
+
+def test_phase_two_developer_shows_as_proposed_everywhere(client, facts):
+    zone = text(client.get("/en/sites/thanh-binh/"))
+    assert 'Onsen Fuji Bắc Kạn Joint Stock Company</a> <span class="qualifier">(proposed)' in zone
+    organisation = text(client.get("/en/organisations/onsen-fuji-bac-kan/"))
+    assert "(proposed)" in organisation
+    phase = next(
+        f
+        for f in client.get("/api/sites.geojson").json()["features"]
+        if f["properties"]["slug"] == "thanh-binh-phase-2"
+    )
+    assert phase["properties"]["developer_is_proposed"] is True
+
+
+def test_a_status_without_a_date_never_shows_the_load_date(client, facts):
+    site = Site.objects.get(slug="cam-giang")
+    site.status_date = None
+    site.save()
+    page = text(client.get("/en/sites/cam-giang/"))
+    timeline = page.split('<ol class="timeline">', 1)[1].split("</ol>", 1)[0]
+    assert "date not given by the source" in timeline
+    assert formats.date_format(timezone.localdate()) not in timeline
+    assert "28 Nov 2023" in timeline  # the entry loaded from the sources keeps its date
+
+
+def test_statuses_carry_their_dates_in_lists_and_open_data(client, facts):
+    listing = text(client.get("/en/sites/"))
+    assert "as of 28 Nov 2023" in listing and "as of 2025" in listing
+    features = client.get("/api/sites.geojson").json()["features"]
+    dated = {f["properties"]["slug"]: f["properties"]["status_date"] for f in features}
+    assert dated["thanh-binh"] == "2024-08-20"
+    assert None not in dated.values()
+    precision = {
+        f["properties"]["slug"]: f["properties"]["status_date_precision"] for f in features
+    }
+    assert precision["huyen-tung"] == "year"
+    projects = text(client.get("/en/projects/"))
+    assert "first 9 months of 2021" in projects and "as of 19 Aug 2016" in projects
+
+
+def test_home_shows_no_total_that_no_source_reports(client, facts):
+    page = text(client.get("/en/"))
+    assert "379" not in page and "total area of the zone and the clusters" not in page
+    assert "186.4 ha" in page and 'href="/en/sources/#S52"' in page
+    assert "counted by this portal, not a reported figure" in page
+
+
+def test_sort_menu_is_translated(client, facts):
+    page = text(client.get("/projects/"))
+    assert "descending" not in page and "Vốn (đồng), lớn trước" in page
+
+
+def test_project_with_differing_capitals_shows_each_with_its_source(client, facts):
+    page = text(client.get("/en/projects/sahabak-mdf-phase-2/"))
+    assert footnote_after(page, "<strong>VND 1,140 billion</strong>") == "S39"
+    assert footnote_after(page, "<strong>VND 1,142.612 billion</strong>") == "S42"
+    assert footnote_after(page, "<strong>VND 1,076 billion</strong>") == "S41"
+    assert "Abandoned" in page and "as of 19 Aug 2016" in page
+
+
+def test_project_list_and_downloads_say_what_the_list_is(client, facts):
+    page = text(client.get("/en/projects/"))
+    assert "It is not the list of the 21 industrial projects" in page
+    assert "The .xlsx file explains this on its second sheet" in page
 
 
 def test_organisation_page_lists_what_it_develops(client, facts):
@@ -150,13 +254,17 @@ def test_sites_geojson_is_open_data(client, facts):
     assert len(data["features"]) == Site.objects.count()
     quang_chu = next(f for f in data["features"] if f["properties"]["slug"] == "quang-chu")
     assert quang_chu["properties"]["area_ha"] == 74.4
+    assert quang_chu["properties"]["area_sources"] == ["S1"]
     assert quang_chu["properties"]["location_precision"] == "commune"
     assert quang_chu["geometry"]["coordinates"] == [105.78472, 21.84361]
 
 
 def test_sources_page_says_reported_versus_itemised(client, facts):
     page = text(client.get("/en/sources/"))
-    assert "21 projects approved in 2021–2023 (S1); 2 itemised here." in page
+    assert "itemised here" not in page  # never "21 approved; N itemised", as if N of the 21
+    assert "It is not the list of the 21 industrial projects" in page
+    assert "Address, for the record only (not linked):" in page
+    assert "marimbapop" in page and 'href="http://game.marimbapop' not in page
     assert "Thái Nguyên" in page
     assert "CC BY-SA 4.0" in page
     assert "/api/sites.geojson" in page
@@ -169,6 +277,9 @@ def test_sitemap_and_robots(client, facts):
     assert "http://testserver/en/sites/cam-giang/" in sitemap
     robots = text(client.get("/robots.txt"))
     assert "Sitemap: http://testserver/sitemap.xml" in robots
+
+
+ZONE_PAGE_QUERIES = 16
 
 
 def count_queries(client, path):
@@ -208,3 +319,13 @@ def test_zone_page_shows_the_figures_of_its_phases(client, facts):
     page = text(client.get("/en/sites/thanh-binh/"))
     assert "nearly VND 58 billion" in page
     assert "VND 390.174 billion" in page
+
+
+def test_zone_page_has_a_fixed_query_budget(client, facts, settings):
+    """
+    The zone's page, with its phases, 17 tenants, their capital figures and the charts, costs
+    a fixed number of queries: dropping a prefetch (of phases, of figures' sources, of the
+    projects' capitals) adds queries per record and fails here.
+    """
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    assert count_queries(client, "/sites/thanh-binh/") == ZONE_PAGE_QUERIES

@@ -13,9 +13,18 @@ from decimal import Decimal
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from investments.models import Project, ProjectCitation
+from investments.models import Project, ProjectCitation, ProjectFigure
 from zones.caching import bump_data_version
-from zones.models import District, Organisation, Sector, Site, SiteCitation, Source
+from zones.models import (
+    District,
+    Organisation,
+    ReportedFigure,
+    Sector,
+    Site,
+    SiteCitation,
+    Source,
+    Unit,
+)
 from zones.text import fold
 
 # Rough boxes along Vietnam (south to north), so that markers spread as a national register's.
@@ -129,6 +138,7 @@ class Command(BaseCommand):
                     area_ha=Decimal(rng.randint(500, 50000)) / 100,
                     developer=rng.choice(developers),
                     status=rng.choice(Site.Status.values),
+                    status_date=date(2023, 11, 28) - timedelta(days=rng.randint(0, 2000)),
                     location={
                         "type": "Point",
                         "coordinates": [
@@ -143,8 +153,39 @@ class Command(BaseCommand):
             )
         created = Site.objects.bulk_create(new_sites, batch_size=500)
         SiteCitation.objects.bulk_create(
-            [SiteCitation(site=site, source=source, supports="general") for site in created],
+            [
+                SiteCitation(site=site, source=source, supports=supports)
+                for site in created
+                for supports in ("status", "administrative")
+            ],
             batch_size=1000,
+        )
+        # Each site's area as a sourced figure, as the real sites have it, so that the pages
+        # and the benchmark read the same shape of data.
+        figures = ReportedFigure.objects.bulk_create(
+            [
+                ReportedFigure(
+                    slug=f"{site.slug}-area",
+                    kind=ReportedFigure.Kind.AREA,
+                    label_vi="Diện tích giả lập",
+                    label_en="Synthetic area",
+                    amount=site.area_ha,
+                    unit=Unit.HECTARES,
+                )
+                for site in created
+            ],
+            batch_size=1000,
+        )
+        ReportedFigure.sites.through.objects.bulk_create(
+            [
+                ReportedFigure.sites.through(reportedfigure=figure, site=site)
+                for figure, site in zip(figures, created, strict=True)
+            ],
+            batch_size=2000,
+        )
+        ReportedFigure.sources.through.objects.bulk_create(
+            [ReportedFigure.sources.through(reportedfigure=f, source=source) for f in figures],
+            batch_size=2000,
         )
         return created
 
@@ -170,12 +211,35 @@ class Command(BaseCommand):
                     is_fdi=rng.random() < 0.1,
                     approval_date=first_day + timedelta(days=rng.randint(0, 3900)),
                     status=rng.choice(Project.Status.values),
+                    status_date=date(2023, 11, 28) - timedelta(days=rng.randint(0, 2000)),
                     search_text=fold(f"{name_vi} {name_en}"),
                     is_synthetic=True,
                 )
             )
         created = Project.objects.bulk_create(new_projects, batch_size=1000)
         ProjectCitation.objects.bulk_create(
-            [ProjectCitation(project=project, source=source) for project in created],
+            [
+                ProjectCitation(project=project, source=source, supports=supports)
+                for project in created
+                for supports in ("status", "investor")
+            ],
+            batch_size=2000,
+        )
+        capitals = ProjectFigure.objects.bulk_create(
+            [
+                ProjectFigure(
+                    project=project,
+                    kind=ProjectFigure.Kind.CAPITAL,
+                    label_vi="Vốn giả lập",
+                    label_en="Synthetic capital",
+                    amount=project.registered_capital_vnd,
+                    unit=Unit.VND,
+                )
+                for project in created
+            ],
+            batch_size=2000,
+        )
+        ProjectFigure.sources.through.objects.bulk_create(
+            [ProjectFigure.sources.through(projectfigure=f, source=source) for f in capitals],
             batch_size=2000,
         )
