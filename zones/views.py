@@ -41,7 +41,7 @@ def home(request):
             "filter": site_filter,
             "map_data": map_collection(map_rows),
             "statuses": Site.Status,
-            "key_figures": ReportedFigure.objects.filter(is_key_figure=True).with_sources(),
+            "key_figures": ReportedFigure.objects.key_figures(),
         },
     )
 

@@ -40,8 +40,10 @@ def test_marker_popup_links_to_the_site_page(watched_page):
     page.locator(f"{MARKERS}.site-cam-giang").click()
     popup = page.locator(".leaflet-popup-content")
     expect(popup).to_contain_text("Cụm công nghiệp Cẩm Giàng")
-    expect(popup).to_contain_text("43 ha")
-    expect(popup).to_contain_text("Vị trí gần đúng")
+    # The status with the date it refers to, never as if it were today's.
+    expect(popup).to_contain_text("Đang giải phóng mặt bằng (tính đến 28/11/2023)")
+    expect(popup).to_contain_text("Vị trí gần đúng: Tâm xã, phường")
+    save_screenshot(page, "popup-vi-desktop")
     popup.locator("a.popup-link").click()
     expect(page).to_have_url(re.compile(r"/sites/cam-giang/$"))
     expect(page.locator("h1")).to_have_text("Cụm công nghiệp Cẩm Giàng")
@@ -53,14 +55,24 @@ def test_filters_change_markers_and_list_together(watched_page):
     page.get_by_label("Khu công nghiệp", exact=True).uncheck()
     expect(page.locator(MARKERS)).to_have_count(6)
     expect(page.locator("#site-table tbody tr:not([hidden])")).to_have_count(6)
-    page.get_by_label("Tình trạng").select_option("site_clearance")
-    expect(page.locator(MARKERS)).to_have_count(4)
-    expect(page.locator("#site-table tbody tr:not([hidden])")).to_have_count(4)
+    page.get_by_label("Tình trạng").select_option("under_construction")
+    expect(page.locator(MARKERS)).to_have_count(3)
+    expect(page.locator("#site-table tbody tr:not([hidden])")).to_have_count(3)
     page.get_by_label("Huyện (trước 2025)").select_option("na-ri")
     expect(page.locator(MARKERS)).to_have_count(1)
     expect(page.locator("#site-table tbody tr:not([hidden])")).to_have_text(re.compile("Vằng Mười"))
     # The address keeps the filters, so the view can be shared.
     assert "district=na-ri" in page.url
+    assert_nothing_went_wrong(page)
+
+
+def test_english_popup_dates_a_status_the_source_gives_by_year(watched_page):
+    page = open_home(watched_page, "/en/")
+    page.locator(f"{MARKERS}.site-huyen-tung").click()
+    popup = page.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text("Operational (as of 2025)")
+    expect(popup).to_contain_text("Approximate location: Centre of the commune or ward")
+    save_screenshot(page, "popup-en-desktop")
     assert_nothing_went_wrong(page)
 
 
@@ -110,6 +122,8 @@ def test_home_screenshots(watched_page, width, language):
         "/en/sites/cam-giang/",
         "/projects/",
         "/projects/hoa-an-phuoc-paper-plant/",
+        "/en/projects/sahabak-mdf-phase-2/",
+        "/en/sites/thanh-binh/",
         "/sources/",
         "/organisations/onsen-fuji-bac-kan/",
     ],
