@@ -675,6 +675,22 @@ class ReportedFigureQuerySet(models.QuerySet):
     def with_sources(self):
         return self.prefetch_related(Prefetch("sources", queryset=Source.objects.order_by("pk")))
 
+    def key_figures(self):
+        """The home page's figures: the province's projects first, then the sites' totals."""
+        order = [
+            ReportedFigure.Kind.APPROVED_PROJECTS,
+            ReportedFigure.Kind.REGISTERED_CAPITAL,
+            ReportedFigure.Kind.FDI_PROJECTS,
+            ReportedFigure.Kind.CLUSTERS,
+            ReportedFigure.Kind.TOTAL_AREA,
+            ReportedFigure.Kind.BUDGET_ALLOCATION,
+        ]
+        position = models.Case(
+            *[models.When(kind=kind, then=number) for number, kind in enumerate(order)],
+            default=len(order),
+        )
+        return self.filter(is_key_figure=True).with_sources().order_by(position, "slug")
+
 
 class ReportedFigure(SourcedFigure):
     """

@@ -112,6 +112,8 @@ def test_the_zone_page_lists_its_tenants_and_chart(client, facts):
     assert "<title>operating: 8 firms (20 Aug 2024)</title>" in page
     assert "<title>workers: about 1,000 workers (20 Aug 2024)</title>" in page
     assert "over 870 workers" in page and "first 9 months of 2021" in page
+    # The four wood exporters' workers are a part, not the zone's count: in the table only.
+    assert "<title>workers: over 870 workers" not in page
 
 
 def test_phase_two_developer_shows_as_proposed_everywhere(client, facts):
