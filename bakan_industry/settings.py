@@ -30,6 +30,10 @@ SECRET_KEY = os.environ.get(
     "DJANGO_SECRET_KEY", "django-insecure-local-only-do-not-deploy-3f9a1c7e5b2d"
 )
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+# The portal's public address. Every absolute URL (hreflang links, sitemap, robots.txt, open
+# data, spreadsheets) is built from it, never from a request's Host header, which a client
+# chooses: one request with another port must not put that origin into cached pages.
+PORTAL_ORIGIN = os.environ.get("PORTAL_ORIGIN", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before django.contrib.admin.

@@ -2,13 +2,24 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from investments.models import Project
+from zones.http import portal_scheme_and_domain
 from zones.models import Organisation, Site
 
 
-class StaticPagesSitemap(Sitemap):
+class PortalSitemap(Sitemap):
+    """Addresses on PORTAL_ORIGIN, whatever Host the request that asked for them named."""
+
     i18n = True
     alternates = True
 
+    def get_protocol(self, protocol=None):
+        return portal_scheme_and_domain()[0]
+
+    def get_domain(self, site=None):
+        return portal_scheme_and_domain()[1]
+
+
+class StaticPagesSitemap(PortalSitemap):
     def items(self):
         return ["zones:home", "zones:list", "investments:list", "sources"]
 
@@ -16,10 +27,7 @@ class StaticPagesSitemap(Sitemap):
         return reverse(item)
 
 
-class SiteSitemap(Sitemap):
-    i18n = True
-    alternates = True
-
+class SiteSitemap(PortalSitemap):
     def items(self):
         return Site.objects.order_by("pk")
 
@@ -27,10 +35,7 @@ class SiteSitemap(Sitemap):
         return site.updated_at
 
 
-class ProjectSitemap(Sitemap):
-    i18n = True
-    alternates = True
-
+class ProjectSitemap(PortalSitemap):
     def items(self):
         return Project.objects.order_by("pk")
 
@@ -38,10 +43,7 @@ class ProjectSitemap(Sitemap):
         return project.updated_at
 
 
-class OrganisationSitemap(Sitemap):
-    i18n = True
-    alternates = True
-
+class OrganisationSitemap(PortalSitemap):
     def items(self):
         return Organisation.objects.order_by("pk")
 

@@ -3,3 +3,5 @@
 from .settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The test client's host, so that absolute URLs read as they would on a real server.
+PORTAL_ORIGIN = "http://testserver"

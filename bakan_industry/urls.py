@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 
 from investments import views as investment_views
 from zones import views as zone_views
-from zones.caching import public_page
+from zones.caching import numbered_page, public_page
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -18,7 +18,12 @@ urlpatterns = [
     # Open data: one address whatever the reader's language, both languages inside.
     path("api/sites.geojson", zone_views.sites_geojson, name="sites-geojson"),
     path("api/projects.json", investment_views.projects_json, name="projects-json"),
-    path("sitemap.xml", require_safe(public_page(sitemap)), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        require_safe(public_page(sitemap, query=numbered_page("p"))),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
     path("robots.txt", views.robots_txt, name="robots"),
 ]
 urlpatterns += i18n_patterns(

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from zones.caching import public_page
+from zones.caching import cache_status, public_page
+from zones.http import absolute_url
 from zones.models import ReportedFigure, Sector, Source
 
 
@@ -38,13 +39,20 @@ def sources_and_method(request):
 @require_safe
 @never_cache
 def health(request):
-    """For the load balancer: 200 while the database answers, 503 while it does not."""
+    """
+    For the load balancer: 200 while the database answers, 503 while it does not. The page
+    cache is reported too, but does not decide the code: without it every page is still
+    served (uncached, slower), so taking the server out of rotation would only make it worse.
+    """
+    cache = cache_status()
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError:
-        return JsonResponse({"status": "unavailable", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        body = {"status": "unavailable", "database": "unavailable", "cache": cache}
+        return JsonResponse(body, status=503)
+    status = "ok" if cache == "ok" else "degraded"
+    return JsonResponse({"status": status, "database": "ok", "cache": cache})
 
 
 @require_safe
@@ -53,6 +61,6 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         f"Disallow: /{settings.ADMIN_PATH}",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

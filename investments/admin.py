@@ -12,7 +12,9 @@ from import_export.forms import ImportForm
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from zones.admin import refuse_revert_unless_superuser
 from zones.spreadsheets import XLSX_CONTENT_TYPE, SafeCSV, SafeXLSX, xlsx_bytes
+from zones.stale_edits import StaleEditGuardForm
 
 from .models import Project, ProjectCitation, ProjectFigure
 from .resources import ProjectResource
@@ -77,6 +79,7 @@ class ProjectFigureInline(TranslationTabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
+    form = StaleEditGuardForm
     resource_classes = [ProjectResource]
     formats = [SafeXLSX, SafeCSV]
     import_form_class = ProjectImportForm
@@ -102,6 +105,10 @@ class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin)
     date_hierarchy = "approval_date"
     inlines = [ProjectFigureInline, ProjectCitationInline]
     history_list_display = ["status", "status_date", "registered_capital_vnd"]
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        refuse_revert_unless_superuser(request)
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def get_urls(self):
         template_view = self.admin_site.admin_view(self.import_template)

@@ -5,9 +5,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from zones.caching import public_page
+from zones.caching import filter_query, public_page
 from zones.citations import Footnotes
-from zones.http import readable_anywhere
+from zones.http import absolute_url, readable_anywhere
 from zones.models import first_and_others
 from zones.pagination import paginate
 
@@ -24,7 +24,7 @@ def filtered_projects(request):
 
 
 @require_safe
-@public_page
+@public_page(query=filter_query(ProjectFilter, paginated=True))
 def project_list(request):
     project_filter = filtered_projects(request)
     pages = paginate(request, project_filter.qs, PAGE_SIZE)
@@ -36,13 +36,13 @@ def project_list(request):
 
 
 @require_safe
-@public_page
+@public_page(query=filter_query(ProjectFilter))
 def project_export(request, file_format):
     """The list exactly as filtered on screen, as a spreadsheet (all pages, not just one)."""
     if file_format not in {"xlsx", "csv"}:
         raise Http404
     content, content_type, file_name = public_export(
-        filtered_projects(request).qs, file_format, request.build_absolute_uri
+        filtered_projects(request).qs, file_format, absolute_url
     )
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{file_name}"'
@@ -84,7 +84,7 @@ def capital_json(capital):
 
 @require_safe
 @readable_anywhere
-@public_page
+@public_page(query=filter_query(ProjectFilter))
 def projects_json(request):
     """Open data: the projects, filtered with the same parameters as the list page."""
     projects = filtered_projects(request).qs
@@ -113,7 +113,7 @@ def projects_json(request):
             "status_date_precision": project.status_date_precision if project.status_date else None,
             "status_period_vi": project.status_period_vi or None,
             "status_period_en": project.status_period_en or None,
-            "url": request.build_absolute_uri(project.get_absolute_url()),
+            "url": absolute_url(project.get_absolute_url()),
         }
         for project in projects
     ]

@@ -3,6 +3,7 @@
 import gzip
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from zones.models import Site
@@ -78,3 +79,112 @@ def test_errors_are_not_cached(client, facts):
 
     bump_data_version()
     assert client.get("/sites/not-yet/").status_code == 200
+
+
+def cached_pages():
+    """How many pages the (local memory) cache holds."""
+    return sum(1 for key in cache._cache if "portal:page:" in key)
+
+
+def test_random_query_strings_do_not_grow_the_cache(client, facts):
+    """An attack made 20,001 entries with ?x=<random>; unknown parameters now share one."""
+    for path in ["/", "/sites/", "/projects/", "/api/projects.json", "/sites/cam-giang/"]:
+        client.get(path)
+    baseline = cached_pages()
+    for number in range(50):
+        for path in ["/", "/sites/", "/projects/", "/api/projects.json", "/sites/cam-giang/"]:
+            response = client.get(path, {"x": f"random-{number}", "utm_source": number})
+            assert response.status_code == 200
+    assert cached_pages() == baseline
+
+
+def test_filters_in_another_order_share_one_page(client, facts):
+    first = client.get("/projects/", {"status": "operating", "site": "thanh-binh"})
+    second = client.get("/projects/", {"site": "thanh-binh", "status": "operating", "x": "1"})
+    assert first["ETag"] == second["ETag"]
+    assert first.content == second.content
+
+
+def test_searches_are_answered_but_not_stored(client, facts):
+    before = cached_pages()
+    for number in range(20):
+        page = client.get("/projects/", {"q": f"van ep {number}"})
+        assert page.status_code == 200
+    assert cached_pages() == before
+
+
+def test_a_long_search_is_cut_to_a_few_words(client, facts):
+    words = " ".join(["lechenwood"] + [f"word{n}" for n in range(2000)])
+    page = client.get("/projects/", {"q": words}).content.decode()
+    # The form shows the search as it was run: its first words only.
+    assert 'value="lechenwood word0 word1' in page
+    assert "word1999" not in page
+
+
+def test_a_page_past_the_last_is_shown_but_not_stored(client, facts):
+    client.get("/projects/")
+    before = cached_pages()
+    response = client.get("/projects/", {"page": "5000"})
+    assert response.status_code == 200
+    assert cached_pages() == before
+
+
+def test_a_foreign_port_in_the_host_leaves_no_trace(client, facts, settings):
+    """One request with Host 127.0.0.1:6666 put that origin into every cached page."""
+    settings.ALLOWED_HOSTS = ["127.0.0.1", "testserver"]
+    paths = ["/", "/sitemap.xml", "/robots.txt", "/api/sites.geojson", "/api/projects.json"]
+    for path in paths:
+        poisoned = client.get(path, headers={"host": "127.0.0.1:6666"})
+        assert poisoned.status_code == 200
+        assert "6666" not in poisoned.content.decode()
+    for path in paths:
+        assert "6666" not in client.get(path).content.decode()
+    download = client.get("/en/projects/download.csv", headers={"host": "127.0.0.1:6666"})
+    assert "6666" not in download.content.decode("utf-8")
+    assert "http://testserver/en/projects/" in download.content.decode("utf-8")
+
+
+def test_a_disallowed_host_is_a_400_not_a_500(client, facts):
+    response = client.get("/sites/cam-giang/", headers={"host": "evil.example"})
+    assert response.status_code == 400
+    assert "evil.example" not in response.content.decode()
+
+
+def test_the_404_page_never_links_off_site(client, facts):
+    response = client.get("//evil.example/x")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert 'href="//evil.example' not in page
+    assert "http://evil.example" not in page
+
+
+@pytest.fixture
+def unreachable_cache(settings):
+    """A Redis cache on a port where nothing listens, as when Redis is down."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    # pytest-django's `settings` sends setting_changed, which makes Django open new caches.
+    yield
+
+
+def test_with_the_cache_down_pages_are_served_and_health_says_degraded(
+    client, facts, unreachable_cache
+):
+    for path in ["/", "/en/sites/thanh-binh/", "/projects/", "/api/sites.geojson"]:
+        assert client.get(path).status_code == 200
+    health = client.get("/health/")
+    assert health.status_code == 200
+    assert health.json() == {"status": "degraded", "database": "ok", "cache": "unavailable"}
+
+
+def test_an_edit_with_the_cache_down_is_saved(admin_client, facts, unreachable_cache):
+    site = Site.objects.get(slug="cam-giang")
+    site.status_note_en = "Saved while the cache was down."
+    site.save()
+    site.refresh_from_db()
+    assert site.status_note_en == "Saved while the cache was down."

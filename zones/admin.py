@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportMixin
 from leaflet.admin import LeafletAdminWidget, LeafletGeoAdminMixin
@@ -11,6 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import Organisation, ReportedFigure, Sector, Site, SiteCitation, Source
 from .resources import SiteResource
 from .spreadsheets import SafeCSV, SafeXLSX
+from .stale_edits import StaleEditGuardForm, remember_shown_values
 
 admin.site.site_header = _("Bắc Kạn industrial zones portal: administration")
 admin.site.site_title = _("Bắc Kạn industry portal")
@@ -49,6 +51,15 @@ class SiteCitationInline(TranslationTabularInline):
     autocomplete_fields = ["source"]
 
 
+def refuse_revert_unless_superuser(request):
+    """
+    django-simple-history's "revert" view saves the old version's every field, whatever the
+    form shows: an editor could rewrite a site's name or area through it.
+    """
+    if not request.user.is_superuser:
+        raise PermissionDenied
+
+
 class GeoJSONMapWidget(LeafletAdminWidget):
     """django-leaflet's admin map, told that an empty GeoJSON field ("null") is no geometry."""
 
@@ -68,6 +79,7 @@ STATUS_FIELDS = [
 
 @admin.register(Site)
 class SiteAdmin(ExportMixin, LeafletGeoAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
+    form = StaleEditGuardForm
     resource_classes = [SiteResource]
     formats = [SafeXLSX, SafeCSV]
     widget = GeoJSONMapWidget
@@ -84,7 +96,7 @@ class SiteAdmin(ExportMixin, LeafletGeoAdminMixin, SimpleHistoryAdmin, Translati
     inlines = [SiteCitationInline]
     history_list_display = ["status", "status_date", "status_note_vi"]
     fieldsets = [
-        (None, {"fields": ["kind", "name", "slug", "parent", "phase", "description"]}),
+        (None, {"fields": ["kind", "name", "slug", "parent", "phase", "description", "version"]}),
         (
             _("Status"),
             {
@@ -128,7 +140,14 @@ class SiteAdmin(ExportMixin, LeafletGeoAdminMixin, SimpleHistoryAdmin, Translati
                 "status_note_en": forms.Textarea(attrs={"rows": 2, "cols": 28}),
             },
         )
-        return super().get_changelist_form(request, **kwargs)
+        kwargs.setdefault("form", StaleEditGuardForm)
+        form_class = super().get_changelist_form(request, **kwargs)
+        return remember_shown_values(form_class, STATUS_FIELDS)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Reverting to an old version rewrites every field: superusers only."""
+        refuse_revert_unless_superuser(request)
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def get_prepopulated_fields(self, request, obj=None):
         return super().get_prepopulated_fields(request, obj) if request.user.is_superuser else {}
@@ -137,7 +156,7 @@ class SiteAdmin(ExportMixin, LeafletGeoAdminMixin, SimpleHistoryAdmin, Translati
         if request.user.is_superuser:
             return super().get_readonly_fields(request, obj)
         # TranslationAdmin has already expanded "status_note" into its _vi/_en fields.
-        editable = {"status_note", *STATUS_FIELDS}
+        editable = {"status_note", "version", *STATUS_FIELDS}
         return [
             name
             for _title, options in self.fieldsets

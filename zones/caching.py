@@ -3,40 +3,82 @@ Public pages cached for readers, with ETag/Last-Modified so that a repeat reques
 
 One number, the *data version*, lives in the cache and changes whenever anything a public page
 shows is saved or deleted (the receivers are connected in each app's ready()). A page's cache key
-and its ETag are made of that version, the language, whether the reader takes gzip, and the full
-path: any change, from the admin or an import, makes every cached page stale at once, and the
-next request builds a fresh one. With several server processes the cache must be shared (Redis,
-CACHE_URL), or the version would only change in the process that saw the edit.
+and its ETag are made of that version, the language, whether the reader takes gzip, the path and
+the page's *normalised* query: only the parameters the view understands, with values it accepts,
+in a fixed order. A random `?x=…` therefore reuses the page without it instead of adding an
+entry, so the cache holds a bounded set of pages (one per valid filter combination and page);
+free-text searches are answered fresh and never stored. Any change, from the admin or an import,
+makes every cached page stale at once. With several server processes the cache must be shared
+(Redis, CACHE_URL), or the version would only change in the process that saw the edit.
+
+When the cache cannot be reached, pages are built and served uncached (slower, never a 500), and
+/health/ says so.
 """
 
+import contextlib
 import hashlib
+import logging
 import time
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import QueryDict
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
+logger = logging.getLogger(__name__)
+
 DATA_VERSION_KEY = "portal:data-version"
+# Searches longer than this are cut: a 2,000-word query costs no more than a short one.
+SEARCH_MAX_WORDS = 10
+SEARCH_MAX_CHARACTERS = 150
+# Page numbers beyond this are not pages anyone links to.
+MAX_PAGE_NUMBER = 100_000
 gzip = GZipMiddleware(lambda request: None)
+
+
+class CacheUnavailable(Exception):
+    """The shared cache did not answer; the caller serves the page without it."""
+
+
+def _cache_call(method, *args, **kwargs):
+    try:
+        return getattr(cache, method)(*args, **kwargs)
+    except Exception as error:  # redis.ConnectionError, TimeoutError, …: any backend's own
+        logger.warning("Page cache unavailable (%s): serving without it.", error)
+        raise CacheUnavailable from error
 
 
 def data_version():
     """Nanoseconds since the epoch at the last change (also the pages' Last-Modified)."""
-    version = cache.get(DATA_VERSION_KEY)
+    version = _cache_call("get", DATA_VERSION_KEY)
     if version is None:
-        cache.add(DATA_VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(DATA_VERSION_KEY) or time.time_ns()
+        _cache_call("add", DATA_VERSION_KEY, time.time_ns(), timeout=None)
+        version = _cache_call("get", DATA_VERSION_KEY) or time.time_ns()
     return version
 
 
 def bump_data_version(**kwargs):
     """Receiver for post_save, post_delete and m2m_changed: every cached page is now stale."""
-    cache.set(DATA_VERSION_KEY, time.time_ns(), timeout=None)
+    try:
+        _cache_call("set", DATA_VERSION_KEY, time.time_ns(), timeout=None)
+    except CacheUnavailable:
+        # The edit itself must not fail because the cache is down. Pages cached before the
+        # outage expire after PUBLIC_PAGE_CACHE_SECONDS at the latest.
+        logger.error("An edit could not mark the cached pages stale: the cache is unavailable.")
+
+
+def cache_status():
+    """'ok' when the shared cache answers a round trip, 'unavailable' when it does not."""
+    try:
+        _cache_call("set", "portal:health", 1, timeout=10)
+        return "ok" if _cache_call("get", "portal:health") == 1 else "unavailable"
+    except CacheUnavailable:
+        return "unavailable"
 
 
 def connect_cache_invalidation(app_config):
@@ -53,38 +95,109 @@ def connect_cache_invalidation(app_config):
             )
 
 
-def public_page(view):
-    """Cache a public GET view's 200 responses and answer 304 to a matching If-None-Match."""
+def no_query(request):
+    """For pages that take no parameters: whatever the query string, the same page."""
+    return QueryDict(), True
+
+
+def filter_query(filterset_class, paginated=False):
+    """
+    A query normaliser for a page driven by a django-filter FilterSet: the parameters the
+    filter accepts, with the values its form validates (choices, existing codes, years in
+    range), sorted; a search cut to SEARCH_MAX_WORDS words. Pages with a search are answered
+    but not stored, since their text is unbounded.
+    """
+
+    def normalise(request):
+        form = filterset_class(request.GET).form
+        form.is_valid()  # invalid values are dropped below, as the views ignore them
+        query = QueryDict(mutable=True)
+        cacheable = True
+        for name in sorted(form.fields):
+            if name in form.errors:
+                continue
+            values = sorted({value.strip() for value in request.GET.getlist(name)} - {""})
+            if name == "q" and values:
+                values = [" ".join(values[0].split()[:SEARCH_MAX_WORDS])[:SEARCH_MAX_CHARACTERS]]
+                cacheable = False
+            if values:
+                query.setlist(name, values)
+        page = request.GET.get("page", "")
+        if paginated and page.isdigit() and 1 < int(page) <= MAX_PAGE_NUMBER:
+            query["page"] = str(int(page))
+        return query, cacheable
+
+    return normalise
+
+
+def numbered_page(parameter):
+    """A normaliser for pages that take only a page number (the sitemap's `p`)."""
+
+    def normalise(request):
+        value = request.GET.get(parameter, "")
+        query = QueryDict(mutable=True)
+        if value.isdigit() and 1 < int(value) <= MAX_PAGE_NUMBER:
+            query[parameter] = str(int(value))
+        return query, True
+
+    return normalise
+
+
+def public_page(view=None, *, query=no_query):
+    """
+    Cache a public GET view's 200 responses and answer 304 to a matching If-None-Match.
+
+    `query` normalises the request's parameters (no_query, or filter_query(...)): the view then
+    sees only those, so the page it builds matches the key it is stored under.
+    """
+    if view is None:
+        return lambda view: public_page(view, query=query)
 
     @wraps(view)
     def cached_view(request, *args, **kwargs):
+        request.GET, cacheable = query(request)
         seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
         takes_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
-        if request.method not in ("GET", "HEAD") or not seconds:
-            response = view(request, *args, **kwargs)
-            return gzip.process_response(request, response) if takes_gzip else response
-        version = data_version()
-        fingerprint = f"{version}|{get_language()}|{takes_gzip}|{request.get_full_path()}"
+        if request.method not in ("GET", "HEAD") or not seconds or not cacheable:
+            return fresh_response(view, request, args, kwargs, takes_gzip)
+        try:
+            version = data_version()
+        except CacheUnavailable:
+            return fresh_response(view, request, args, kwargs, takes_gzip)
+        fingerprint = "|".join(
+            [str(version), get_language(), str(takes_gzip), request.path, request.GET.urlencode()]
+        )
         etag = '"' + hashlib.sha256(fingerprint.encode()).hexdigest()[:32] + '"'
         last_modified = version // 1_000_000_000
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:
             return not_modified
         key = f"portal:page:{etag}"
-        response = cache.get(key)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            if response.status_code != 200 or response.streaming:
-                return response
-            if hasattr(response, "render"):
-                response.render()
-            response["ETag"] = etag
-            response["Last-Modified"] = http_date(last_modified)
-            # Readers revalidate every time: an edit shows on the very next request.
-            patch_cache_control(response, public=True, no_cache=True)
-            if takes_gzip:
-                response = gzip.process_response(request, response)
-            cache.set(key, response, seconds)
+        try:
+            response = _cache_call("get", key)
+        except CacheUnavailable:
+            return fresh_response(view, request, args, kwargs, takes_gzip)
+        if response is not None:
+            return response
+        response = view(request, *args, **kwargs)
+        if response.status_code != 200 or response.streaming:
+            return response
+        if hasattr(response, "render"):
+            response.render()
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(last_modified)
+        # Readers revalidate every time: an edit shows on the very next request.
+        patch_cache_control(response, public=True, no_cache=True)
+        if takes_gzip:
+            response = gzip.process_response(request, response)
+        if not getattr(request, "portal_no_store", False):
+            with contextlib.suppress(CacheUnavailable):  # served all the same
+                _cache_call("set", key, response, seconds)
         return response
 
     return cached_view
+
+
+def fresh_response(view, request, args, kwargs, takes_gzip):
+    response = view(request, *args, **kwargs)
+    return gzip.process_response(request, response) if takes_gzip else response

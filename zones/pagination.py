@@ -10,7 +10,11 @@ def paginate(request, queryset, per_page):
     get_page() turns a missing, non-numeric or out-of-range page number into a real page, so a
     mistyped link never fails.
     """
-    page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    requested = request.GET.get("page") or "1"
+    page = Paginator(queryset, per_page).get_page(requested)
+    if str(page.number) != requested:
+        # Page 999 of 3 shows page 3: answered, but not stored under 999 (zones.caching).
+        request.portal_no_store = True
     query = request.GET.copy()
     query.pop("page", None)
     return {"page": page, "query_without_page": query.urlencode()}

@@ -6,12 +6,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from .caching import public_page
+from .caching import filter_query, public_page
 from .charts import line_chart, newest_first
 from .citations import Footnotes
 from .filters import SiteFilter
 from .geojson import map_collection, open_data_collection
-from .http import readable_anywhere
+from .http import absolute_url, readable_anywhere
 from .models import Organisation, ReportedFigure, Site
 from .pagination import paginate
 
@@ -22,7 +22,7 @@ SITE_LIST_PAGE_SIZE = 50
 
 
 @require_safe
-@public_page
+@public_page(query=filter_query(SiteFilter))
 def home(request):
     """The map, the same sites as a plain list, and the key figures."""
     all_sites = Site.objects.public().with_first_area().top_level()
@@ -47,7 +47,7 @@ def home(request):
 
 
 @require_safe
-@public_page
+@public_page(query=filter_query(SiteFilter, paginated=True))
 def site_list(request):
     site_filter = SiteFilter(request.GET, queryset=Site.objects.public().with_first_area())
     pages = paginate(request, site_filter.qs, SITE_LIST_PAGE_SIZE)
@@ -148,5 +148,5 @@ def organisation_detail(request, slug):
 @public_page
 def sites_geojson(request):
     """Open data: every site, phases included, as a GeoJSON FeatureCollection."""
-    collection = open_data_collection(Site.objects.order_by("pk"), request.build_absolute_uri)
+    collection = open_data_collection(Site.objects.order_by("pk"), absolute_url)
     return JsonResponse(collection, json_dumps_params={"ensure_ascii": False})

@@ -4,7 +4,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from investments.models import Project
 from investments.roles import EDITOR_GROUP
+from tests.forms import form_data
 from zones.models import Site
 
 pytestmark = pytest.mark.django_db
@@ -85,18 +87,113 @@ def test_editor_changes_a_status_from_the_list_and_it_shows_everywhere(editor_cl
     assert "bien-tap-vien" not in page
 
 
+def site_form(client, site):
+    url = reverse("admin:zones_site_change", args=[site.pk])
+    return url, form_data(client.get(url).content.decode(), "site_form")
+
+
 def test_editor_cannot_change_other_site_fields(editor_client, facts):
     site = Site.objects.get(slug="cam-giang")
-    form = editor_client.get(reverse("admin:zones_site_change", args=[site.pk]))
-    content = form.content.decode()
-    assert 'name="status"' in content
-    assert 'name="area_ha"' not in content and 'name="name_vi"' not in content
-    editor_client.post(
-        reverse("admin:zones_site_change", args=[site.pk]),
-        {"status": "operational", "area_ha": "999", "name_vi": "Bị đổi", "status_note_vi": "x"},
-    )
+    url, data = site_form(editor_client, site)
+    assert "status" in data
+    assert "area_ha" not in data and "name_vi" not in data
+    # The form as the browser sends it, plus fields the editor may not change.
+    data.update(status="operational", status_note_vi="x", area_ha="999", name_vi="Bị đổi")
+    response = editor_client.post(url, data)
+    assert response.status_code == 302  # saved: the status went through…
     site.refresh_from_db()
+    assert site.status == "operational"
+    # …and the read-only fields did not.
     assert site.area_ha != 999 and site.name_vi == "Cụm công nghiệp Cẩm Giàng"
+
+
+def test_editor_cannot_revert_a_site_to_an_old_version(editor_client, admin_client, facts):
+    """The history's revert view saved every field of the old version, read-only ones too."""
+    site = Site.objects.get(slug="cam-giang")
+    old_version = site.history.earliest()
+    site.name_vi = "Tên mới do quản trị viên đặt"
+    site.area_ha = 44
+    site.save()
+    url = reverse("admin:zones_site_simple_history", args=[site.pk, old_version.history_id])
+    assert editor_client.get(url).status_code == 403
+    assert editor_client.post(url, {"status": "operational"}).status_code == 403
+    site.refresh_from_db()
+    assert (site.name_vi, site.area_ha, site.status) == (
+        "Tên mới do quản trị viên đặt",
+        44,
+        "site_clearance",
+    )
+    assert admin_client.get(url).status_code == 200  # a superuser may still revert
+
+
+def test_a_stale_site_form_is_refused_with_a_message(editor_client, admin_client, facts):
+    site = Site.objects.get(slug="cam-giang")
+    url, opened_by_editor = site_form(editor_client, site)
+    # Meanwhile a colleague saves the same site.
+    _, colleague = site_form(admin_client, site)
+    colleague.update(status="under_construction", status_note_vi="Đã khởi công.")
+    assert admin_client.post(url, colleague).status_code == 302
+    # The editor saves the form opened before that: refused, nothing overwritten.
+    opened_by_editor.update(status="operational", status_note_vi="Đã hoạt động.")
+    response = editor_client.post(url, opened_by_editor)
+    assert response.status_code == 200
+    assert "sau khi bạn mở" in response.content.decode()
+    site.refresh_from_db()
+    assert (site.status, site.status_note_vi) == ("under_construction", "Đã khởi công.")
+
+
+def test_a_stale_project_form_is_refused(admin_client, facts, django_user_model):
+    project_url = reverse(
+        "admin:investments_project_change",
+        args=[Project.objects.get(slug="lechenwood-plywood").pk],
+    )
+    opened = form_data(admin_client.get(project_url).content.decode(), "project_form")
+    Project.objects.filter(slug="lechenwood-plywood").update(status="stopped")
+    project = Project.objects.get(slug="lechenwood-plywood")
+    project.save()  # a colleague's save moves updated_at on
+    opened.update(status="operating")
+    response = admin_client.post(project_url, opened)
+    assert response.status_code == 200
+    project.refresh_from_db()
+    assert project.status == "stopped"
+
+
+def test_a_stale_site_list_saves_only_the_rows_the_editor_changed(editor_client, facts):
+    """Saving a list opened earlier re-saved every row on it, undoing others' changes."""
+    url = reverse("admin:zones_site_changelist")
+    opened = form_data(editor_client.get(url).content.decode(), "changelist-form")
+    opened["_save"] = "Lưu"  # the button the editor presses
+    rows = {opened[f"form-{n}-id"]: n for n in range(int(opened["form-TOTAL_FORMS"]))}
+    cam_giang, quang_chu = Site.objects.get(slug="cam-giang"), Site.objects.get(slug="quang-chu")
+    # A colleague changes Quảng Chu after the editor opened the list.
+    quang_chu.status = "operational"
+    quang_chu.status_note_vi = "Đã đi vào hoạt động."
+    quang_chu.save()
+    # The editor changes Cẩm Giàng only, and saves the whole list.
+    opened[f"form-{rows[str(cam_giang.pk)]}-status"] = "under_construction"
+    response = editor_client.post(url, opened)
+    assert response.status_code == 302
+    cam_giang.refresh_from_db()
+    quang_chu.refresh_from_db()
+    assert cam_giang.status == "under_construction"
+    assert (quang_chu.status, quang_chu.status_note_vi) == ("operational", "Đã đi vào hoạt động.")
+    assert quang_chu.history.first().history_user is None  # not blamed on the editor
+
+
+def test_a_row_changed_by_both_is_refused_in_the_list(editor_client, facts):
+    url = reverse("admin:zones_site_changelist")
+    opened = form_data(editor_client.get(url).content.decode(), "changelist-form")
+    opened["_save"] = "Lưu"  # the button the editor presses
+    rows = {opened[f"form-{n}-id"]: n for n in range(int(opened["form-TOTAL_FORMS"]))}
+    quang_chu = Site.objects.get(slug="quang-chu")
+    quang_chu.status = "operational"
+    quang_chu.save()
+    opened[f"form-{rows[str(quang_chu.pk)]}-status"] = "site_clearance"
+    response = editor_client.post(url, opened)
+    assert response.status_code == 200
+    assert "sau khi bạn mở" in response.content.decode()
+    quang_chu.refresh_from_db()
+    assert quang_chu.status == "operational"
 
 
 def test_editor_may_not_delete_nor_see_users_or_groups(editor_client, facts, editor):

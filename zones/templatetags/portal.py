@@ -7,6 +7,7 @@ from django.urls import translate_url
 from leaflet.templatetags.leaflet_tags import leaflet_map
 
 from zones import formatting
+from zones.http import absolute_url, local_path, normalised_full_path
 
 register = template.Library()
 
@@ -71,5 +72,5 @@ def site_map(name="main"):
 def url_in_language(context, language_code, absolute=False):
     """The current page's address in another language, for the switch and hreflang links."""
     request = context["request"]
-    url = translate_url(request.get_full_path(), language_code)
-    return request.build_absolute_uri(url) if absolute else url
+    url = local_path(translate_url(local_path(normalised_full_path(request)), language_code))
+    return absolute_url(url) if absolute else url

@@ -1,0 +1,77 @@
+"""
+Editors cannot silently undo each other's work.
+
+A form remembers the record's `updated_at` when it was opened (a hidden `version` field); saving
+it after someone else has saved the record is refused with a message that names who changed it
+and asks the editor to reload. In the admin's list, where editors change statuses row by row,
+each row also remembers the values it showed (Django's hidden initial values), so only the rows
+the editor actually changed are saved, and a stale row among them is refused on its own.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext_lazy as _
+
+
+class StaleEditGuardForm(forms.ModelForm):
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    # Fields whose shown value travels with the form (see remember_shown_values()); set on the
+    # instance because the admin builds its list's form classes anew from the model's fields.
+    shown_fields = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.shown_fields:
+            if name in self.fields:
+                self.fields[name].show_hidden_initial = True
+        if self.instance.pk and self.instance.updated_at:
+            self.fields["version"].initial = self.instance.updated_at.isoformat()
+
+    @property
+    def changed_data(self):
+        # The version is bookkeeping, not an edit: a stale version alone changes nothing.
+        return [name for name in super().changed_data if name != "version"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and self.has_changed() and self.changed_since_shown():
+            latest = self.instance.history.order_by("-history_date").first()
+            who = latest.history_user if latest and latest.history_user else _("another editor")
+            raise ValidationError(
+                _(
+                    "%(record)s was changed by %(who)s at %(when)s, after you opened it. Your "
+                    "change was not saved: reload the page to see theirs, then make yours again."
+                ),
+                code="stale",
+                params={
+                    "record": self.instance,
+                    "who": who,
+                    "when": date_format(localtime(self.instance.updated_at), "DATETIME_FORMAT"),
+                },
+            )
+        return cleaned
+
+    def changed_since_shown(self):
+        """
+        True when the record was saved by someone else after this form was shown: the change
+        form carries the version it was opened at; a list row carries the values it showed.
+        """
+        if self.add_prefix("version") in self.data:
+            return self.data[self.add_prefix("version")] != self.fields["version"].initial
+        return any(
+            field.has_changed(self.initial.get(name), self.data[self.add_initial_prefix(name)])
+            for name, field in self.fields.items()
+            if field.show_hidden_initial and self.add_initial_prefix(name) in self.data
+        )
+
+
+def remember_shown_values(form_class, field_names):
+    """
+    A list row form that compares what is posted with what the row showed, not with the record
+    as it is now: a row someone else changed meanwhile then counts as unchanged (and is not
+    saved) unless this editor changed it too.
+    """
+    return type(form_class.__name__, (form_class,), {"shown_fields": tuple(field_names)})
