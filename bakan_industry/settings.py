@@ -240,6 +240,19 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 PROJECT_IMPORT_MAX_BYTES = int(os.environ.get("PROJECT_IMPORT_MAX_BYTES", 2 * 1024 * 1024))
+# Checked before the file is parsed: an .xlsx is a zip that may unpack to gigabytes, and every
+# row costs queries, so the row limit keeps an import well inside gunicorn's timeout (README).
+PROJECT_IMPORT_MAX_UNPACKED_BYTES = int(
+    os.environ.get("PROJECT_IMPORT_MAX_UNPACKED_BYTES", 20 * 1024 * 1024)
+)
+PROJECT_IMPORT_MAX_ROWS = int(os.environ.get("PROJECT_IMPORT_MAX_ROWS", "2000"))
+PROJECT_IMPORT_MAX_CELL_CHARACTERS = 2000
+PROJECT_IMPORT_PREVIEW_ROWS = 100
+# Where a previewed file waits for the editor's confirmation: a private folder, not /tmp.
+PROJECT_IMPORT_PREVIEW_DIR = os.environ.get(
+    "PROJECT_IMPORT_PREVIEW_DIR", str(BASE_DIR / "var" / "import-previews")
+)
+PROJECT_IMPORT_PREVIEW_SECONDS = 3600
 
 # Content Security Policy (Django's own): scripts and styles only from this site; public pages
 # carry no inline script at all (the map starts from static/js/map.js), the admin's use the

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
+from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -13,9 +14,16 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from zones.admin import refuse_revert_unless_superuser
-from zones.spreadsheets import XLSX_CONTENT_TYPE, SafeCSV, SafeXLSX, xlsx_bytes
+from zones.spreadsheets import (
+    XLSX_CONTENT_TYPE,
+    SafeCSV,
+    SafeXLSX,
+    import_file_problems,
+    xlsx_bytes,
+)
 from zones.stale_edits import StaleEditGuardForm
 
+from .imports import SignedConfirmImportForm, SignedPreviewStorage
 from .models import Project, ProjectCitation, ProjectFigure
 from .resources import ProjectResource
 
@@ -35,6 +43,22 @@ class ProjectImportForm(ImportForm):
                 _("The file is %(size)s KB; the limit is %(limit)s KB.")
                 % {"size": upload.size // 1024, "limit": limit // 1024}
             )
+        # Before django-import-export parses it: a small file may unpack to gigabytes or hold
+        # more rows than an import can check within the server's time limit.
+        extension = upload.name.lower().rpartition(".")[2]
+        if extension not in {"xlsx", "csv"}:
+            return upload  # clean() says the file is not of the chosen format
+        data = upload.read()
+        upload.seek(0)
+        problems = import_file_problems(
+            data,
+            extension,
+            max_unpacked_bytes=settings.PROJECT_IMPORT_MAX_UNPACKED_BYTES,
+            max_rows=settings.PROJECT_IMPORT_MAX_ROWS,
+            max_cell_characters=settings.PROJECT_IMPORT_MAX_CELL_CHARACTERS,
+        )
+        if problems:
+            raise ValidationError(problems)
         return upload
 
     def clean(self):
@@ -83,6 +107,7 @@ class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin)
     resource_classes = [ProjectResource]
     formats = [SafeXLSX, SafeCSV]
     import_form_class = ProjectImportForm
+    tmp_storage_class = SignedPreviewStorage
     # Editors see what is wrong with a row, never a traceback.
     import_error_display = ("message",)
     import_template_name = "admin/investments/project/import.html"
@@ -105,6 +130,36 @@ class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin)
     date_hierarchy = "approval_date"
     inlines = [ProjectFigureInline, ProjectCitationInline]
     history_list_display = ["status", "status_date", "registered_capital_vnd"]
+
+    def get_confirm_form_class(self, request):
+        return SignedConfirmImportForm
+
+    def get_import_context_data(self, **kwargs):
+        context = super().get_import_context_data(**kwargs)
+        context["preview_rows"] = settings.PROJECT_IMPORT_PREVIEW_ROWS
+        context["preview_slice"] = f":{settings.PROJECT_IMPORT_PREVIEW_ROWS}"
+        context["max_rows"] = settings.PROJECT_IMPORT_MAX_ROWS
+        return context
+
+    def process_dataset(self, dataset, form, request, **kwargs):
+        # The confirmed file is checked again as it is written: a row that has become invalid
+        # since the preview (a site deleted meanwhile) rolls back the whole import.
+        kwargs.update(raise_errors=False, rollback_on_validation_errors=True)
+        return super().process_dataset(dataset, form, request, **kwargs)
+
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            context = {
+                **self.admin_site.each_context(request),
+                **self.get_import_context_data(),
+                "title": _("Import"),
+                "opts": self.model._meta,
+                "result": result,
+                "import_error_display": self.import_error_display,
+                "nothing_written": True,
+            }
+            return TemplateResponse(request, [self.import_template_name], context)
+        return super().process_result(result, request)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         refuse_revert_unless_superuser(request)

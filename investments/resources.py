@@ -7,18 +7,23 @@ The public list's download, with names a reader understands, is in exports.py.
 """
 
 from collections import Counter
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
+from import_export.instance_loaders import CachedInstanceLoader
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from zones.models import Organisation, Sector, Site, Source
+from zones.caching import bump_data_version
+from zones.models import Organisation, Qualifier, Sector, Site, Source, Unit
+from zones.signals import fill_search_text
 from zones.text import fold
 
-from .models import Project, ProjectCitation
+from .models import Project, ProjectCitation, ProjectFigure
 
 
 def folded_in_both_languages(lazy_text):
@@ -37,13 +42,17 @@ class CodeWidget(widgets.ForeignKeyWidget):
         code = str(value or "").strip()
         if not code:
             return None
-        try:
-            return self.get_queryset(value, row, **kwargs).get(**{self.field: code})
-        except self.model.DoesNotExist:
+        # One query per code per file, not per row: a file of 3,000 rows names few sites.
+        known = self.__dict__.setdefault("_known", {})
+        if code not in known:
+            known[code] = self.get_queryset(value, row, **kwargs).filter(**{self.field: code})
+            known[code] = known[code].first()
+        if known[code] is None:
             raise ValueError(
                 _("no %(thing)s has the code “%(code)s”")
                 % {"thing": self.model._meta.verbose_name, "code": code}
-            ) from None
+            )
+        return known[code]
 
 
 class AreaWidget(widgets.DecimalWidget):
@@ -100,9 +109,14 @@ class StatusWidget(widgets.Widget):
 
     def clean(self, value, row=None, **kwargs):
         text = fold(str(value or ""))
-        for status in Project.Status:
-            if text == status.value or text in folded_in_both_languages(status.label):
-                return status.value
+        if not hasattr(self, "_statuses"):  # once per file: labels in both languages, folded
+            self._statuses = {
+                name: status.value
+                for status in Project.Status
+                for name in {status.value, *folded_in_both_languages(status.label)}
+            }
+        if text in self._statuses:
+            return self._statuses[text]
         codes = ", ".join(Project.Status.values)
         raise ValueError(
             _("unknown status “%(value)s”; use one of: %(codes)s")
@@ -113,8 +127,26 @@ class StatusWidget(widgets.Widget):
         return value or ""
 
 
+class DateWidget(widgets.DateWidget):
+    """
+    A date cell, or text as editors type it (28/11/2023) or as a .csv export writes it
+    (2023-11-28): a file exported from here imports back unchanged.
+    """
+
+    FORMATS = ("%d/%m/%Y", "%Y-%m-%d")
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, str) and value.strip():
+            for date_format in self.FORMATS:
+                try:
+                    return datetime.strptime(value.strip(), date_format).date()  # noqa: DTZ007 (a date, no time)
+                except ValueError:
+                    continue
+        return super().clean(value, row, **kwargs)
+
+
 # Native values on export (coerce_to_string=False), so .xlsx cells are real dates and numbers.
-DATE = widgets.DateWidget(format="%d/%m/%Y", coerce_to_string=False)
+DATE = DateWidget(format="%d/%m/%Y", coerce_to_string=False)
 
 
 class ProjectResource(resources.ModelResource):
@@ -165,8 +197,8 @@ class ProjectResource(resources.ModelResource):
         ),
         "approval_date": gettext_lazy("Optional. A date cell or dd/mm/yyyy."),
         "status": gettext_lazy(
-            "Required. One of: approved, preparing, under_construction, "
-            "operating, stopped (or their names)."
+            "Required. One of: registering, approved, preparing, under_construction, "
+            "trial_operation, operating, stalled, stopped, abandoned (or their names)."
         ),
         "status_date": gettext_lazy("Optional. A date cell or dd/mm/yyyy."),
         "sources": gettext_lazy(
@@ -197,6 +229,11 @@ class ProjectResource(resources.ModelResource):
         skip_unchanged = True
         report_skipped = True
         use_transactions = True
+        # Rows are checked one by one but written in batches, and existing projects are read
+        # in one query: a file of PROJECT_IMPORT_MAX_ROWS rows imports within seconds.
+        use_bulk = True
+        batch_size = 500
+        instance_loader_class = CachedInstanceLoader
 
     def get_queryset(self):
         return Project.objects.public().prefetch_related("citations__source")
@@ -224,6 +261,8 @@ class ProjectResource(resources.ModelResource):
     def before_import(self, dataset, **kwargs):
         """Refuse a file whose columns are not this resource's, or that repeats a project."""
         self._sources_by_key = {source.key: source for source in Source.objects.all()}
+        self._user = kwargs.get("user")
+        self._rows_saved = []
         problem = self._recognise_headers(dataset) or self._repeated_codes(dataset)
         if problem:
             # A problem with the whole file: no row is looked at, so none reports noise.
@@ -287,12 +326,145 @@ class ProjectResource(resources.ModelResource):
                 }
             )
 
-    def after_save_instance(self, instance, row, **kwargs):
-        """Cite the row's sources (adding citations; existing ones and their notes stay)."""
-        for key in self._source_keys(row):
-            ProjectCitation.objects.get_or_create(
-                project=instance, source=self._sources_by_key[key]
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """
+        The model's own rules, without a query per row: the codes were resolved by the widgets
+        (one query per code per file), and repeated project codes by before_import().
+        """
+        errors = dict(import_validation_errors or {})
+        try:
+            # Check constraints cost a query each; the fields' validators say the same (no
+            # negative area or capital) with a message, and the database refuses the rest.
+            instance.full_clean(
+                exclude=[*errors, "site", "investor", "sector"],
+                validate_unique=False,
+                validate_constraints=False,
             )
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def before_save_instance(self, instance, row, **kwargs):
+        # Saved in bulk, without save()'s signals: keep what they would have kept.
+        fill_search_text(Project, instance)
+        instance.updated_at = timezone.now()
+        self._rows_saved.append((instance, self._source_keys(row)))
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        """New projects in one go, with their history, citations and figures."""
+        self._write_in_bulk(self.create_instances, dry_run, result, raise_errors, created=True)
+
+    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        self._write_in_bulk(self.update_instances, dry_run, result, raise_errors, created=False)
+
+    def get_bulk_update_fields(self):
+        return [
+            *(name for name in super().get_bulk_update_fields() if name != "sources"),
+            "search_text",
+            "updated_at",
+        ]
+
+    def _write_in_bulk(self, instances, dry_run, result, raise_errors, created):
+        """
+        Projects, then what follows from each row: its citations, and its capital and area
+        as sourced figures (so the project's page shows them with their sources, as every
+        figure). A preview (dry run) writes nothing.
+        """
+        if not instances:
+            return
+        try:
+            if not dry_run:
+                history = {"default_user": self._user, "default_change_reason": _("Import")}
+                if created:
+                    bulk_create_with_history(instances, Project, batch_size=500, **history)
+                else:
+                    bulk_update_with_history(
+                        instances, Project, self.get_bulk_update_fields(), 500, **history
+                    )
+                self._cite_and_figure(instances)
+        except Exception as error:
+            self.handle_import_error(result, error, raise_errors)
+        finally:
+            instances.clear()
+
+    def _cite_and_figure(self, instances):
+        keys = {id(instance): keys for instance, keys in self._rows_saved}
+        saved = {instance.slug: instance for instance in instances}
+        projects = Project.objects.filter(slug__in=saved).in_bulk(field_name="slug")
+        existing = set(
+            ProjectCitation.objects.filter(project__in=projects.values()).values_list(
+                "project_id", "source_id"
+            )
+        )
+        citations = []
+        for slug, project in projects.items():
+            for key in keys.get(id(saved[slug]), []):
+                source = self._sources_by_key[key]
+                if (project.pk, source.pk) not in existing:
+                    citations.append(ProjectCitation(project=project, source=source))
+                    existing.add((project.pk, source.pk))
+        ProjectCitation.objects.bulk_create(citations, batch_size=1000)
+        self._keep_figures(
+            {
+                project: [self._sources_by_key[key] for key in keys.get(id(saved[slug]), [])]
+                for slug, project in projects.items()
+            }
+        )
+
+    def _keep_figures(self, sources_by_project):
+        """
+        Each row's capital (đồng) and area (ha) as the project's figures in those units, with
+        the row's sources. A figure in another unit (a capital a source gives in US dollars)
+        is another figure and stays as it is. A handful of queries for the whole batch.
+        """
+        kinds = {ProjectFigure.Kind.CAPITAL: Unit.VND, ProjectFigure.Kind.AREA: Unit.HECTARES}
+        existing = {}
+        for figure in ProjectFigure.objects.filter(
+            project__in=sources_by_project, kind__in=kinds
+        ).order_by("rank"):
+            existing.setdefault((figure.project_id, figure.kind), []).append(figure)
+        new, changed = [], []
+        for project, sources in sources_by_project.items():
+            given = {
+                ProjectFigure.Kind.CAPITAL: project.registered_capital_vnd,
+                ProjectFigure.Kind.AREA: project.area_ha,
+            }
+            for kind, amount in given.items():
+                if amount is None:
+                    continue
+                figures = existing.get((project.pk, kind), [])
+                same_unit = [figure for figure in figures if figure.unit == kinds[kind]]
+                if not same_unit:
+                    figure = ProjectFigure(
+                        project=project,
+                        kind=kind,
+                        unit=kinds[kind],
+                        rank=max((figure.rank for figure in figures), default=-1) + 1,
+                        label_vi=str(ProjectFigure.Kind(kind).label),
+                        amount=amount,
+                    )
+                    new.append((figure, sources))
+                elif same_unit[0].amount != amount or same_unit[0].qualifier != Qualifier.EXACT:
+                    figure = same_unit[0]
+                    figure.amount, figure.qualifier = amount, Qualifier.EXACT
+                    changed.append((figure, sources))
+        ProjectFigure.objects.bulk_create([figure for figure, _sources in new])
+        ProjectFigure.objects.bulk_update([f for f, _s in changed], ["amount", "qualifier"])
+        through = ProjectFigure.sources.through
+        through.objects.filter(projectfigure__in=[figure for figure, _s in changed]).delete()
+        through.objects.bulk_create(
+            [
+                through(projectfigure=figure, source=source)
+                for figure, sources in [*new, *changed]
+                for source in sources
+            ]
+        )
+
+    def after_import(self, dataset, result, **kwargs):
+        # Bulk writes send no post_save: mark the cached public pages stale once.
+        if not kwargs.get("dry_run"):
+            bump_data_version()
 
     def _source_keys(self, row):
         cell = row.get(str(self.fields["sources"].column_name)) or ""

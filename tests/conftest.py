@@ -17,6 +17,12 @@ def fresh_start():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def import_previews_in_a_test_folder(settings, tmp_path):
+    """Each test's import previews in its own folder, not the checkout's var/."""
+    settings.PROJECT_IMPORT_PREVIEW_DIR = str(tmp_path / "import-previews")
+
+
 @pytest.fixture
 def facts(db):
     """The real, sourced data from fixtures/, loaded the way `make run` loads it."""

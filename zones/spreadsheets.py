@@ -9,9 +9,11 @@ The .xlsx writer streams rows (openpyxl's write-only mode) so that 50,000 rows s
 
 import csv
 import io
+import zipfile
 
+from django.utils.translation import gettext as _
 from import_export.formats import base_formats
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
@@ -73,3 +75,52 @@ class SafeCSV(base_formats.CSV):
 
     def export_data(self, dataset, **kwargs):
         return csv_text(dataset.headers, dataset)
+
+
+def import_file_problems(data, extension, *, max_unpacked_bytes, max_rows, max_cell_characters):
+    """
+    What makes an uploaded spreadsheet too big to read safely, checked before it is parsed: an
+    .xlsx's unpacked size (a small file can unpack to gigabytes), then the number of rows and
+    the longest cell, read in a streaming pass that stops at the first excess.
+    """
+    if extension == "xlsx":
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                unpacked = sum(member.file_size for member in archive.infolist())
+        except zipfile.BadZipFile:
+            return [_("The file is not a readable .xlsx workbook.")]
+        if unpacked > max_unpacked_bytes:
+            return [
+                _("The workbook unpacks to %(size)s MB; the limit is %(limit)s MB.")
+                % {"size": unpacked // 2**20, "limit": max_unpacked_bytes // 2**20}
+            ]
+        rows = _xlsx_rows(data)
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return [_("The file is not UTF-8 text; save it as “CSV UTF-8”.")]
+        rows = csv.reader(io.StringIO(text))
+    try:
+        for count, row in enumerate(rows):  # row 0 is the header
+            if count > max_rows:
+                return [
+                    _("The file has more than %(limit)s rows; split it into smaller files.")
+                    % {"limit": max_rows}
+                ]
+            for cell in row:
+                if cell is not None and len(str(cell)) > max_cell_characters:
+                    message = _("Row %(row)s has a cell of %(length)s characters (at most %(n)s).")
+                    values = {"row": count + 1, "length": len(str(cell)), "n": max_cell_characters}
+                    return [message % values]
+    except (csv.Error, ValueError, KeyError, zipfile.BadZipFile) as error:
+        return [_("The file could not be read: %(error)s") % {"error": error}]
+    return []
+
+
+def _xlsx_rows(data):
+    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        yield from workbook.active.iter_rows(values_only=True)
+    finally:
+        workbook.close()

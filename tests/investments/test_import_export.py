@@ -5,17 +5,23 @@ when any row is wrong; exports keep numbers as numbers, dates as dates and formu
 
 import csv
 import io
+import os
+import time
+import zipfile
 from datetime import date
 
 import openpyxl
 import pytest
+from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
+from investments.imports import SIGNING_SALT, preview_folder
 from investments.models import Project
 from investments.resources import ProjectResource
 from tests.factories import ProjectFactory
+from zones.models import Organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -122,6 +128,12 @@ def test_import_previews_then_writes_and_reimport_updates(admin_client, facts):
     assert Project.objects.count() == count
     project.refresh_from_db()
     assert project.registered_capital_vnd == 160_000_000_000
+    # The capital shows on the project's page as a figure with the row's source.
+    capital = project.figures.get(kind="capital", unit="vnd")
+    assert capital.amount == 160_000_000_000
+    assert list(capital.sources.values_list("key", flat=True)) == ["S1"]
+    # The previewed file is gone once imported.
+    assert list(preview_folder().glob("*.upload")) == []
 
 
 def test_csv_import_with_codes_as_headers(admin_client, facts):
@@ -186,7 +198,11 @@ def test_duplicate_rows(admin_client, facts):
     ("upload", "file_format", "message"),
     [
         (SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\n"), XLSX, "không phải là tệp .xlsx"),
-        (SimpleUploadedFile("hong.xlsx", b"PK\x03\x04 broken zip"), XLSX, "correct format"),
+        (
+            SimpleUploadedFile("hong.xlsx", b"PK\x03\x04 broken zip"),
+            XLSX,
+            "không phải là sổ tính .xlsx đọc được",
+        ),
         (SimpleUploadedFile("rong.xlsx", b""), XLSX, "rỗng"),
         (SimpleUploadedFile("rong.csv", b""), CSV, "rỗng"),
         (SimpleUploadedFile("tieu-de.csv", "Mã dự án\n".encode()), CSV, "No valid data"),
@@ -301,3 +317,101 @@ def test_admin_export_keeps_codes_numbers_and_dates(admin_client, facts):
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     row = next(r for r in sheet.iter_rows(values_only=True) if r[0] == "xuat")
     assert row[7] == 7 and row[9].date() == date(2024, 1, 2)
+
+
+def test_a_workbook_that_unpacks_to_hundreds_of_megabytes_is_refused_quickly(admin_client, db):
+    """A 409 KB .xlsx unpacking to one 400 MB cell made a 419 MB preview page."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(
+            "xl/sharedStrings.xml", "<sst><si><t>" + "A" * 60_000_000 + "</t></si></sst>"
+        )
+    upload = SimpleUploadedFile("bom.xlsx", buffer.getvalue())
+    assert upload.size < 1_000_000
+    started = time.monotonic()
+    response = preview(admin_client, upload)
+    assert time.monotonic() - started < 5
+    assert (
+        "Sổ tính khi giải nén có dung lượng 57 MB; giới hạn là 20 MB." in response.content.decode()
+    )
+    assert "confirm_form" not in response.context
+
+
+def test_a_file_with_too_many_rows_is_refused_before_parsing(admin_client, db, settings):
+    settings.PROJECT_IMPORT_MAX_BYTES = 50 * 2**20
+    lines = ["slug,name_vi,status,sources"] + [f"p-{n},Dự án {n},approved,S1" for n in range(10**6)]
+    upload = SimpleUploadedFile("rows.csv", "\n".join(lines).encode())
+    started = time.monotonic()
+    response = preview(admin_client, upload, CSV)
+    assert time.monotonic() - started < 10
+    assert "Tệp có hơn 2000 dòng" in response.content.decode()
+
+
+def test_a_cell_too_long_is_refused(admin_client, facts):
+    headers, _book = template_headers(admin_client)
+    response = preview(admin_client, xlsx_file(headers, [good_row(name_vi="x" * 5000)]))
+    assert "một ô dài 5000 ký tự (tối đa 2000)" in response.content.decode()
+
+
+def test_the_confirm_step_accepts_only_a_signed_preview(admin_client, facts, tmp_path):
+    """The confirm form trusted the posted file name: an editor deleted a file in /tmp."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    for name in [str(victim), "../../etc/passwd", "victim.txt", "abc:def:ghi"]:
+        response = admin_client.post(
+            reverse("admin:investments_project_process_import"),
+            {"import_file_name": name, "original_file_name": "x.csv", "format": CSV},
+        )
+        assert response.status_code == 200
+        assert "Bản xem trước này đã hết hạn hoặc không hợp lệ" in response.content.decode()
+    assert victim.read_text() == "keep me"
+
+
+def test_previews_are_kept_in_a_private_folder_and_expire(admin_client, facts, settings):
+    headers, _book = template_headers(admin_client)
+    response = preview(admin_client, xlsx_file(headers, [good_row()]))
+    token = response.context["confirm_form"].initial["import_file_name"]
+    files = list(preview_folder().glob("*.upload"))
+    assert len(files) == 1 and files[0].stem in signing.loads(token, salt=SIGNING_SALT)
+    assert oct(files[0].stat().st_mode & 0o777) == "0o600"
+    old = time.time() - settings.PROJECT_IMPORT_PREVIEW_SECONDS - 60
+    os.utime(files[0], (old, old))
+    preview(admin_client, xlsx_file(headers, [good_row("khac")]))  # any new preview sweeps
+    assert not files[0].exists()
+
+
+def test_a_row_that_became_invalid_before_confirm_writes_nothing(admin_client, facts):
+    """The confirm step wrote '1 new' and silently dropped the other, now invalid, row."""
+    headers, _book = template_headers(admin_client)
+    rows = [good_row("du-an-a"), good_row("du-an-b", investor="misaki")]
+    response = preview(admin_client, xlsx_file(headers, rows))
+    assert "confirm_form" in response.context
+    # Between preview and confirm, the investor of the second row disappears.
+    Project.objects.filter(investor__slug="misaki").delete()
+    Organisation.objects.filter(slug="misaki").delete()
+    result = confirm(admin_client, response)
+    assert result.status_code == 200
+    assert "Không có gì được ghi" in result.content.decode()
+    assert not Project.objects.filter(slug__in=["du-an-a", "du-an-b"]).exists()
+
+
+def test_a_file_at_the_row_limit_imports_whole(admin_client, facts, settings):
+    """
+    A file of PROJECT_IMPORT_MAX_ROWS rows previews and imports, history and figures
+    included. Its time is printed, not asserted (README gives the measured figures).
+    """
+    headers, _book = template_headers(admin_client)
+    rows = [good_row(f"du-an-{n:04d}") for n in range(settings.PROJECT_IMPORT_MAX_ROWS)]
+    upload = csv_file(headers, rows)
+    started = time.monotonic()
+    response = preview(admin_client, upload, CSV)
+    previewed = time.monotonic() - started
+    assert "confirm_form" in response.context, response.content.decode()[-2000:]
+    confirm(admin_client, response)
+    total = time.monotonic() - started
+    imported = Project.objects.filter(slug__startswith="du-an-")
+    assert imported.count() == settings.PROJECT_IMPORT_MAX_ROWS
+    assert Project.history.filter(slug="du-an-0001").get().history_user.username == "admin"
+    assert imported.filter(figures__kind="capital", figures__sources__key="S1").count() == len(rows)
+    print(f"{len(rows)} rows: preview {previewed:.1f} s, preview and import {total:.1f} s")
