@@ -21,6 +21,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from zones.caching import bump_data_version
 from zones.models import Organisation, Qualifier, Sector, Site, Source, Unit
 from zones.signals import fill_search_text
+from zones.spreadsheets import unescape_formulas
 from zones.text import fold
 
 from .models import Project, ProjectCitation, ProjectFigure
@@ -263,6 +264,9 @@ class ProjectResource(resources.ModelResource):
         self._sources_by_key = {source.key: source for source in Source.objects.all()}
         self._user = kwargs.get("user")
         self._rows_saved = []
+        # A .csv written by csv_text() escaped formula-like text with a "'": take it off.
+        for number, row in enumerate(dataset):
+            dataset[number] = tuple(unescape_formulas(value) for value in row)
         problem = self._recognise_headers(dataset) or self._repeated_codes(dataset)
         if problem:
             # A problem with the whole file: no row is looked at, so none reports noise.

@@ -9,6 +9,7 @@ The .xlsx writer streams rows (openpyxl's write-only mode) so that 50,000 rows s
 
 import csv
 import io
+import re
 import zipfile
 
 from django.utils.translation import gettext as _
@@ -18,6 +19,10 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A formula may also start after a separator: a spreadsheet that splits on ";" (where the
+# decimal mark is a comma) reads "Tên;=1+1" as two cells. Such a start gets the same "'".
+FORMULA_AFTER_SEPARATOR = re.compile(r"(^|[;,\t\r\n])([=+\-@])")
+ESCAPED_FORMULA = re.compile(r"(^|[;,\t\r\n])'([=+\-@\t\r])")
 XLSX_CONTENT_TYPE = base_formats.XLSX.CONTENT_TYPE
 
 
@@ -56,11 +61,27 @@ def csv_text(headers, rows):
     buffer = io.StringIO()
     # The byte-order mark makes Excel read the file as UTF-8 (Vietnamese letters intact).
     buffer.write("\ufeff")
-    writer = csv.writer(buffer)
+    # Every text cell quoted, so that no separator inside one splits it, whatever separator
+    # the reader's spreadsheet assumes; numbers stay bare numbers.
+    writer = csv.writer(buffer, quoting=csv.QUOTE_STRINGS)
     writer.writerow([str(header) for header in headers])
     for row in rows:
-        writer.writerow(["'" + value if looks_like_formula(value) else value for value in row])
+        writer.writerow([escape_formulas(value) for value in row])
     return buffer.getvalue()
+
+
+def escape_formulas(value):
+    """Text that a spreadsheet would run as a formula, with a leading "'" (OWASP)."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(("\t", "\r")):
+        value = "'" + value
+    return FORMULA_AFTER_SEPARATOR.sub(r"\1'\2", value)
+
+
+def unescape_formulas(value):
+    """What escape_formulas() added, taken off again: a .csv round trip changes nothing."""
+    return ESCAPED_FORMULA.sub(r"\1\2", value) if isinstance(value, str) else value
 
 
 class SafeXLSX(base_formats.XLSX):

@@ -21,7 +21,7 @@ from investments.imports import SIGNING_SALT, preview_folder
 from investments.models import Project
 from investments.resources import ProjectResource
 from tests.factories import ProjectFactory
-from zones.models import Organisation
+from zones.models import Organisation, Site, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -294,13 +294,52 @@ def test_public_csv_download_escapes_formulas(client, facts):
     ProjectFactory(name_vi="@SUM(1+1)", site=None)
     response = download(client, "/projects/download.csv")
     text = response.content.decode("utf-8")
-    assert text.startswith("\ufeffTên,")
+    assert text.startswith('\ufeff"Tên",')
     assert "'@SUM(1+1)" in text
     assert response["Content-Type"].startswith("text/csv")
 
 
 def test_unknown_download_format_is_a_404(client, db):
     assert client.get("/projects/download.pdf").status_code == 404
+
+
+@pytest.mark.parametrize("separator", [",", ";", "\t"])
+def test_a_formula_after_a_separator_is_harmless_in_any_locale(client, db, separator):
+    """ "Tên;=1+1" was written bare: a spreadsheet that splits on ";" ran "=1+1"."""
+    ProjectFactory(name_vi="Nhà máy;=1+1", name_en="Plant,+SUM(A1)", site=None)
+    text = download(client, "/projects/download.csv").content.decode("utf-8-sig")
+    # Read as a spreadsheet would with this separator, quotes respected …
+    cells = [cell for row in csv.reader(io.StringIO(text), delimiter=separator) for cell in row]
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "@"))]
+    # … and even by one that ignores quotes altogether.
+    naive = [cell.strip('"') for line in text.splitlines() for cell in line.split(separator)]
+    assert not [cell for cell in naive if cell.startswith(("=", "+", "@"))]
+
+
+def test_an_admin_csv_round_trip_changes_nothing(admin_client, facts):
+    """Each export–import cycle added a "'" to such names; dated rows could not come back."""
+    ProjectFactory(
+        slug="vong-tron",
+        name_vi="Nhà máy;=1+1",
+        name_en="-minus plant",
+        approval_date=date(2024, 1, 2),
+        status_date=date(2024, 3, 4),
+        site=Site.objects.get(slug="quang-chu"),
+        investor=None,
+        sector=None,
+    ).citations.create(source=Source.objects.get(key="S1"))
+    for _cycle in range(2):
+        exported = admin_client.post(
+            reverse("admin:investments_project_export"),
+            {"format": CSV, "resource": "0", **{f"projectresource_{n}": "on" for n in CODES}},
+        )
+        upload = SimpleUploadedFile("vong-tron.csv", exported.content)
+        response = preview(admin_client, upload, CSV)
+        assert "confirm_form" in response.context, response.content.decode()[-3000:]
+        confirm(admin_client, response)
+    project = Project.objects.get(slug="vong-tron")
+    assert (project.name_vi, project.name_en) == ("Nhà máy;=1+1", "-minus plant")
+    assert (project.approval_date, project.status_date) == (date(2024, 1, 2), date(2024, 3, 4))
 
 
 def test_admin_export_keeps_codes_numbers_and_dates(admin_client, facts):
