@@ -143,6 +143,9 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+# Where a login whose "next" is refused (another site's address) lands: the admin, not
+# Django's /accounts/profile/, which this portal does not have.
+LOGIN_REDIRECT_URL = "admin:index"
 
 # --- Security -------------------------------------------------------------------------------
 # DJANGO_HTTPS=true in production (behind TLS): secure cookies, HSTS and the HTTPS redirect.
@@ -174,14 +177,24 @@ PERMISSIONS_POLICY = (
 # The admin's address can be moved away from the well-known /admin/.
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 
-# django-axes: five failed admin logins from one address for one username lock it for an hour.
+# django-axes (zones/login_throttling.py): within an hour, 5 failed logins for one username from
+# one address, 20 for one username from anywhere, or 30 from one address lock out for an hour.
+# `manage.py axes_reset_username NAME` unlocks an editor at once (README).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+AXES_HANDLER = "zones.login_throttling.ThreeLimitsHandler"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_USERNAME_FAILURE_LIMIT = int(os.environ.get("AXES_USERNAME_FAILURE_LIMIT", "20"))
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "30"))
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], ["username"], ["ip_address"]]
+# Behind nginx (deploy/nginx.conf sets X-Real-IP) the client is the address the front server
+# saw: DJANGO_CLIENT_IP_HEADER=HTTP_X_REAL_IP. Never set it without such a front server, or
+# clients could name any address they like.
+CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "")
+AXES_CLIENT_IP_CALLABLE = "zones.login_throttling.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 

@@ -13,7 +13,7 @@ from import_export.forms import ImportForm
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from zones.admin import refuse_revert_unless_superuser
+from zones.admin import FilterValuesCheckedMixin, refuse_revert_unless_superuser
 from zones.spreadsheets import (
     XLSX_CONTENT_TYPE,
     SafeCSV,
@@ -102,7 +102,9 @@ class ProjectFigureInline(TranslationTabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class ProjectAdmin(
+    FilterValuesCheckedMixin, ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin
+):
     form = StaleEditGuardForm
     resource_classes = [ProjectResource]
     formats = [SafeXLSX, SafeCSV]

@@ -1,5 +1,7 @@
 """Backup and restore: everything, history and accounts included, comes back as it was."""
 
+import gzip
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
@@ -59,3 +61,26 @@ def test_restore_refuses_a_database_that_is_not_empty(tmp_path, facts):
     call_command("backup_data", str(backup), verbosity=0)
     with pytest.raises(CommandError, match="not empty"):
         call_command("restore_data", str(backup), verbosity=0)
+
+
+@pytest.mark.django_db
+def test_a_backup_is_readable_by_its_owner_only(tmp_path, facts):
+    """It holds password hashes; it was written world-readable."""
+    backup = tmp_path / "backup.json.gz"
+    backup.write_text("an older file, readable by all")
+    backup.chmod(0o644)
+    call_command("backup_data", str(backup), verbosity=0)
+    assert oct(backup.stat().st_mode & 0o777) == "0o600"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "content",
+    [b"not gzip at all", gzip.compress(b"[{not json"), gzip.compress(b'[{"model": "x.y"}]')],
+)
+def test_a_corrupt_backup_is_a_clear_message_and_restores_nothing(tmp_path, content):
+    backup = tmp_path / "broken.json.gz"
+    backup.write_bytes(content)
+    with pytest.raises(CommandError, match="Nothing was restored"):
+        call_command("restore_data", str(backup), verbosity=0)
+    assert not Site.objects.exists()

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -108,8 +109,10 @@ def test_public_pages_have_no_inline_script(client, facts):
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
-def test_public_urls_are_read_only(client, facts, method):
-    for path in PUBLIC_PATHS:
+def test_public_urls_are_read_only(facts, method):
+    """A POST got the CSRF check's 403; the README promises 405, as a browser would see it."""
+    client = Client(enforce_csrf_checks=True)
+    for path in [*PUBLIC_PATHS, "/health/"]:
         assert getattr(client, method)(path).status_code == 405, (method, path)
 
 
@@ -121,7 +124,7 @@ def test_open_data_may_be_read_cross_origin(client, facts):
 
 def test_health_reports_the_database(client, db):
     response = client.get("/health/")
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -150,3 +153,88 @@ def test_staff_sessions_expire(client, editor):
     )
     assert client.session.get_expiry_age() <= 8 * 3600
     assert client.session.get_expire_at_browser_close()
+
+
+def fail_login(client, username, address, times=1):
+    for _ in range(times):
+        client.post(
+            reverse("admin:login"),
+            {"username": username, "password": "wrong"},
+            REMOTE_ADDR=address,
+        )
+
+
+def can_log_in(client, editor, address):
+    response = client.post(
+        reverse("admin:login"),
+        {"username": editor.username, "password": "Bac-Kan-2023-editor"},
+        REMOTE_ADDR=address,
+    )
+    return response.status_code == 302
+
+
+def test_one_username_from_many_addresses_is_limited_too(client, editor, settings):
+    """Only the pair (username, address) was counted: a guesser rotating addresses was free."""
+    for number in range(settings.AXES_USERNAME_FAILURE_LIMIT):
+        fail_login(client, editor.username, f"10.0.{number}.1")
+    assert not can_log_in(client, editor, "10.9.9.9")
+
+
+def test_one_address_trying_many_usernames_is_limited(client, editor, settings):
+    for number in range(settings.AXES_ADDRESS_FAILURE_LIMIT):
+        fail_login(client, f"khong-co-{number}", "10.1.1.1")
+    assert not can_log_in(client, editor, "10.1.1.1")
+    assert can_log_in(Client(), editor, "10.2.2.2")  # others are not locked out
+
+
+def test_a_few_failures_elsewhere_do_not_lock_an_editor_out(client, editor, settings):
+    fail_login(client, editor.username, "10.3.3.3", times=settings.AXES_FAILURE_LIMIT)
+    assert not can_log_in(client, editor, "10.3.3.3")
+    assert can_log_in(Client(), editor, "10.4.4.4")
+
+
+def test_behind_the_front_server_the_client_address_comes_from_its_header(editor):
+    """Behind a proxy every client shared one address: five failures locked out everyone."""
+    result = run_django(
+        "from axes.helpers import get_client_ip_address\n"
+        "from django.test import RequestFactory\n"
+        "request = RequestFactory().get('/', REMOTE_ADDR='127.0.0.1', "
+        "HTTP_X_REAL_IP='203.0.113.7', HTTP_X_FORWARDED_FOR='198.51.100.1')\n"
+        "print(get_client_ip_address(request))",
+        DJANGO_CLIENT_IP_HEADER="HTTP_X_REAL_IP",
+    )
+    assert result.stdout.strip() == "203.0.113.7"
+
+
+def test_a_very_long_username_is_a_form_error(client, db):
+    response = client.post(reverse("admin:login"), {"username": "x" * 300, "password": "p"})
+    assert response.status_code == 200
+    assert "150" in response.content.decode()
+
+
+def test_a_refused_next_lands_on_the_admin(client, editor):
+    response = client.post(
+        reverse("admin:login") + "?next=//evil.example/",
+        {"username": editor.username, "password": "Bac-Kan-2023-editor"},
+    )
+    assert response["Location"] == reverse("admin:index")
+
+
+def test_robots_txt_does_not_name_the_admin(client, db):
+    assert "admin" not in client.get("/robots.txt").content.decode().lower()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "status=%00",
+        "site__id__exact=%00",
+        "q=%00",
+        "approval_date__year=99999999",
+        "q=" + "x" * 500,
+    ],
+)
+def test_admin_list_filters_with_junk_are_not_a_500(admin_client, facts, query):
+    for url in ["/admin/investments/project/", "/admin/zones/site/"]:
+        response = admin_client.get(f"{url}?{query}")
+        assert response.status_code in {200, 302}, (url, query)

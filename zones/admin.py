@@ -2,7 +2,11 @@
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.admin.views.main import ERROR_FLAG
+from django.contrib.auth.forms import UsernameField
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportMixin
 from leaflet.admin import LeafletAdminWidget, LeafletGeoAdminMixin
@@ -21,15 +25,39 @@ admin.site.index_title = _("What would you like to update?")
 admin.site.enable_nav_sidebar = False
 
 
+class LoginForm(AdminAuthenticationForm):
+    """The admin's login, with a username no longer than a real one (a 300-character name was
+    a 500: the failed-login record could not store it)."""
+
+    username = UsernameField(max_length=150, widget=forms.TextInput(attrs={"autofocus": True}))
+
+
+admin.site.login_form = LoginForm
+
+
+class FilterValuesCheckedMixin:
+    """
+    A list whose filter values no database could compare (a NUL character, which PostgreSQL
+    refuses in any string, or a value of thousands of characters) is answered the way Django
+    answers an unknown filter: the list again, with its "invalid filter" notice.
+    """
+
+    def changelist_view(self, request, extra_context=None):
+        values = [value for _name, values in request.GET.lists() for value in values]
+        if any("\x00" in value or len(value) > 200 for value in values):
+            return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
+        return super().changelist_view(request, extra_context)
+
+
 @admin.register(Source)
-class SourceAdmin(TranslationAdmin):
+class SourceAdmin(FilterValuesCheckedMixin, TranslationAdmin):
     list_display = ["key", "title", "publisher", "published_on", "published_year", "link_address"]
     search_fields = ["key", "title", "publisher"]
     list_filter = ["publisher"]
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TranslationAdmin):
+class OrganisationAdmin(FilterValuesCheckedMixin, TranslationAdmin):
     list_display = ["name", "kind", "origin"]
     list_filter = ["kind", "origin"]
     search_fields = ["name_vi", "name_en", "slug"]
@@ -38,7 +66,7 @@ class OrganisationAdmin(TranslationAdmin):
 
 
 @admin.register(Sector)
-class SectorAdmin(TranslationAdmin):
+class SectorAdmin(FilterValuesCheckedMixin, TranslationAdmin):
     list_display = ["name", "slug", "invited_for_fdi"]
     list_filter = ["invited_for_fdi"]
     search_fields = ["name_vi", "name_en", "slug"]
@@ -78,7 +106,13 @@ STATUS_FIELDS = [
 
 
 @admin.register(Site)
-class SiteAdmin(ExportMixin, LeafletGeoAdminMixin, SimpleHistoryAdmin, TranslationAdmin):
+class SiteAdmin(
+    FilterValuesCheckedMixin,
+    ExportMixin,
+    LeafletGeoAdminMixin,
+    SimpleHistoryAdmin,
+    TranslationAdmin,
+):
     form = StaleEditGuardForm
     resource_classes = [SiteResource]
     formats = [SafeXLSX, SafeCSV]
@@ -166,7 +200,7 @@ class SiteAdmin(ExportMixin, LeafletGeoAdminMixin, SimpleHistoryAdmin, Translati
 
 
 @admin.register(ReportedFigure)
-class ReportedFigureAdmin(TranslationAdmin):
+class ReportedFigureAdmin(FilterValuesCheckedMixin, TranslationAdmin):
     list_display = ["label", "kind", "rank", "qualifier", "amount", "unit", "as_of"]
     list_filter = ["kind", "unit", "is_key_figure"]
     search_fields = ["label_vi", "label_en", "slug"]

@@ -195,6 +195,9 @@ def public_page(view=None, *, query=no_query):
                 _cache_call("set", key, response, seconds)
         return response
 
+    # Public pages answer GET and HEAD only (require_safe): a POST should get that 405, not
+    # the CSRF check's 403, and no public page reads anything a POST could carry.
+    cached_view.csrf_exempt = True
     return cached_view
 
 

@@ -7,6 +7,7 @@ empty database of the same schema (`restore_data`).
 """
 
 import gzip
+import os
 from pathlib import Path
 
 from django.core.management import call_command
@@ -23,7 +24,10 @@ class Command(BaseCommand):
         parser.add_argument("output", type=Path, help="File to write, e.g. backup.json.gz")
 
     def handle(self, *args, output, **options):
-        with gzip.open(output, "wt", encoding="utf-8") as stream:
+        # The backup holds password hashes: readable by its owner only, from the first byte.
+        descriptor = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(descriptor, 0o600)  # also when the file was already there
+        with os.fdopen(descriptor, "wb") as raw, gzip.open(raw, "wt", encoding="utf-8") as stream:
             call_command(
                 "dumpdata",
                 natural_foreign=True,

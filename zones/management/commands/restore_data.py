@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.core.serializers.base import DeserializationError
 from django.db import transaction
 
 from zones.models import Organisation, Site, Source
@@ -35,12 +36,23 @@ class Command(BaseCommand):
             )
         with tempfile.TemporaryDirectory() as folder:
             plain = Path(folder) / "backup.json"
-            with gzip.open(backup, "rb") as packed:
-                plain.write_bytes(packed.read())
+            try:
+                with gzip.open(backup, "rb") as packed:
+                    plain.write_bytes(packed.read())
+            except (OSError, EOFError) as error:
+                raise CommandError(
+                    f"{backup} is not a backup_data file (gzip): {error}. Nothing was restored."
+                ) from None
             with transaction.atomic():
                 # `migrate` made the Editor group; the backup brings it back with its own id.
                 Group.objects.all().delete()
-                call_command("loaddata", str(plain), verbosity=0)
+                try:
+                    call_command("loaddata", str(plain), verbosity=0)
+                except DeserializationError as error:
+                    raise CommandError(
+                        f"{backup} could not be read as a backup ({error.__class__.__name__}: "
+                        f"{str(error).splitlines()[0][:300]}). Nothing was restored."
+                    ) from None
                 if dry_run:
                     transaction.set_rollback(True)
                     self.stdout.write(self.style.WARNING("Dry run: the backup loads; rolled back."))

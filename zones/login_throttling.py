@@ -1,0 +1,51 @@
+"""
+Admin login throttling for a portal behind a proxy (django-axes, with three limits).
+
+Failed logins are counted three ways, each against its own limit within the cool-off hour:
+for one username from one address (AXES_FAILURE_LIMIT, 5: a mistyped password), for one
+username from any address (AXES_USERNAME_FAILURE_LIMIT: a password guessed from many
+machines), and from one address for any username (AXES_ADDRESS_FAILURE_LIMIT: one machine
+trying many accounts). The client's address is the one the trusted front server reports
+(DJANGO_CLIENT_IP_HEADER), so that behind nginx every reader is not one address.
+"""
+
+from axes.handlers.database import AxesDatabaseHandler
+from django.conf import settings
+from django.db.models import Sum
+
+
+def client_address(request):
+    """
+    The address failed logins are counted for: the one the trusted front server puts in
+    CLIENT_IP_HEADER when that is configured, the connection's own otherwise.
+    """
+    if settings.CLIENT_IP_HEADER and request.META.get(settings.CLIENT_IP_HEADER):
+        return request.META[settings.CLIENT_IP_HEADER].strip()[:45]
+    return request.META.get("REMOTE_ADDR")
+
+
+# The order of settings.AXES_LOCKOUT_PARAMETERS, each with its limit.
+LOCKOUT_PARAMETERS = [["username", "ip_address"], ["username"], ["ip_address"]]
+
+
+def limits():
+    return [
+        settings.AXES_FAILURE_LIMIT,
+        settings.AXES_USERNAME_FAILURE_LIMIT,
+        settings.AXES_ADDRESS_FAILURE_LIMIT,
+    ]
+
+
+class ThreeLimitsHandler(AxesDatabaseHandler):
+    def get_failures(self, request, credentials=None):
+        """
+        django-axes compares one count with one limit. This reports the limit itself as soon
+        as any of the three counts reaches its own limit, and the pair's count otherwise.
+        """
+        counts = [
+            attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+            for attempts in self.get_user_attempts(request, credentials)
+        ]
+        if any(count >= limit for count, limit in zip(counts, limits(), strict=True)):
+            return settings.AXES_FAILURE_LIMIT
+        return counts[0]
