@@ -72,7 +72,8 @@ class Project(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
     name = models.CharField(_("name"), max_length=255)
-    description = models.TextField(_("description"), blank=True)
+    # Bounded: a page, its cache entry and its exports should not carry a megabyte of text.
+    description = models.TextField(_("description"), blank=True, max_length=5000)
     investor = models.ForeignKey(
         Organisation,
         verbose_name=_("investor"),

@@ -111,7 +111,7 @@ class Organisation(models.Model):
         blank=True,
         help_text=_("For example “100% Chinese capital”; only what a source states."),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=5000)
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True)
     search_text = models.TextField(editable=False, blank=True, default="")
 

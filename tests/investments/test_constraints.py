@@ -17,3 +17,10 @@ def test_negative_capital_or_area_is_refused(field, value):
     assert field in error.value.message_dict
     with pytest.raises(IntegrityError), transaction.atomic():
         project.save()
+
+
+def test_a_project_description_has_a_length_bound(db):
+    project = ProjectFactory.build(description_vi="x" * 5001, site=None, investor=None, sector=None)
+    with pytest.raises(ValidationError) as error:
+        project.full_clean()
+    assert "description_vi" in error.value.message_dict
