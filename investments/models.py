@@ -7,7 +7,7 @@ as reported totals (zones.ReportedFigure); a project is itemised only when a sou
 
 from decimal import Decimal
 
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
@@ -73,7 +73,9 @@ class Project(models.Model):
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
     name = models.CharField(_("name"), max_length=255)
     # Bounded: a page, its cache entry and its exports should not carry a megabyte of text.
-    description = models.TextField(_("description"), blank=True, max_length=5000)
+    description = models.TextField(
+        _("description"), blank=True, max_length=5000, validators=[MaxLengthValidator(5000)]
+    )
     investor = models.ForeignKey(
         Organisation,
         verbose_name=_("investor"),

@@ -8,7 +8,7 @@ Nothing here depends on the `investments` app: projects point at sites, never th
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
@@ -111,7 +111,9 @@ class Organisation(models.Model):
         blank=True,
         help_text=_("For example “100% Chinese capital”; only what a source states."),
     )
-    description = models.TextField(_("description"), blank=True, max_length=5000)
+    description = models.TextField(
+        _("description"), blank=True, max_length=5000, validators=[MaxLengthValidator(5000)]
+    )
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True)
     search_text = models.TextField(editable=False, blank=True, default="")
 
