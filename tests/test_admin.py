@@ -55,3 +55,49 @@ def test_site_history_page_opens(admin_client, facts):
     site = Site.objects.get(slug="cam-giang")
     response = admin_client.get(reverse("admin:zones_site_history", args=[site.pk]))
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("location", '{"type": "Point", "coordinates": ["105.8", "22.1"]}', "không phải chữ"),
+        ("location", '{"type": "Point", "coordinates": [305.8, 22.1]}', "±180°"),
+        ("location", '{"type": "LineString", "coordinates": [[105, 22], [106, 23]]}', "Point"),
+        ("boundary", '{"type": "Polygon", "coordinates": [[[105, 22], [106, 23]]]}', "bốn"),
+        ("boundary", '{"type": "Polygon", "coordinates": "junk"}', "vòng"),
+        (
+            "boundary",
+            '{"type": "Polygon", "coordinates": [[[105, 22], [106, 22], [106, 23], [105, 23]]]}',
+            "kết thúc",
+        ),
+    ],
+)
+def test_malformed_geometry_is_a_form_error(admin_client, facts, field, value, message):
+    from tests.forms import form_data
+    from zones.models import Site
+
+    site = Site.objects.get(slug="cam-giang")
+    url = reverse("admin:zones_site_change", args=[site.pk])
+    data = form_data(admin_client.get(url).content.decode(), "site_form")
+    data[field] = value
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    site.refresh_from_db()
+    assert site.location == {"type": "Point", "coordinates": [105.86667, 22.20194]}
+    assert site.boundary is None
+
+
+def test_odd_stored_geometry_never_breaks_the_public_pages(client, facts):
+    """Saved before validation existed, a junk geometry made the home page a 500."""
+    from zones.models import Site
+
+    Site.objects.filter(slug="cam-giang").update(
+        location={"type": "Point", "coordinates": ["105.8", "x"]}
+    )
+    Site.objects.filter(slug="vang-muoi").update(boundary={"type": "Polygon", "coordinates": 7})
+    for path in ["/", "/en/", "/sites/cam-giang/", "/sites/vang-muoi/", "/api/sites.geojson"]:
+        assert client.get(path).status_code == 200, path
+    features = client.get("/api/sites.geojson").json()["features"]
+    cam_giang = next(f for f in features if f["properties"]["slug"] == "cam-giang")
+    assert cam_giang["geometry"] is None

@@ -7,6 +7,7 @@ from django.contrib.admin.views.main import ERROR_FLAG
 from django.contrib.auth.forms import UsernameField
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
+from django.middleware.csp import get_nonce
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportMixin
 from leaflet.admin import LeafletAdminWidget, LeafletGeoAdminMixin
@@ -165,6 +166,15 @@ class SiteAdmin(
             {"fields": ["location", "location_precision", "location_note", "boundary"]},
         ),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and isinstance(formfield.widget, LeafletAdminWidget):
+            # django-leaflet looks for django-csp's request.csp_nonce; Django 6.1's own CSP
+            # keeps it elsewhere. Without it the map's inline scripts are blocked (and the
+            # location and boundary fields hidden).
+            formfield.widget.csp_nonce = get_nonce(request)
+        return formfield
 
     def get_changelist_form(self, request, **kwargs):
         kwargs.setdefault(

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import get_language, gettext
 
 from .formatting import format_partial_date
+from .geometry import map_geometry, point_error
 from .models import ReportedFigure, Site
 
 SLUG_PLACEHOLDER = "__slug__"
@@ -21,19 +22,11 @@ def in_language(row, field):
     return row.get(f"{field}_{(get_language() or 'vi')[:2]}") or row.get(f"{field}_vi") or ""
 
 
-def map_geometry(row):
-    geometry = row["boundary"] or row["location"]
-    if geometry and geometry.get("type") == "Point":
-        longitude, latitude = geometry["coordinates"][:2]
-        geometry = {"type": "Point", "coordinates": [round(longitude, 5), round(latitude, 5)]}
-    return geometry
-
-
-def map_feature(row):
+def map_feature(row, geometry):
     """What a marker, its popup and the map's filters need, and nothing more."""
     return {
         "type": "Feature",
-        "geometry": map_geometry(row),
+        "geometry": geometry,
         "properties": {
             "id": row["slug"],
             "name": in_language(row, "name"),
@@ -51,7 +44,11 @@ def map_collection(rows):
     """Rows from Site.objects.for_map(); labels travel once per page, not once per site."""
     return {
         "type": "FeatureCollection",
-        "features": [map_feature(row) for row in rows if row["location"] or row["boundary"]],
+        "features": [
+            map_feature(row, geometry)
+            for row in rows
+            if (geometry := map_geometry(row["location"], row["boundary"]))
+        ],
         "urlPattern": reverse("zones:detail", kwargs={"slug": SLUG_PLACEHOLDER}),
         "labels": {
             "kind": {value: str(label) for value, label in Site.Kind.choices},
@@ -112,6 +109,8 @@ def open_data_collection(sites, absolute_url):
     features = []
     for row in sites.values("pk", *OPEN_DATA_FIELDS):
         geometry = row.pop("location")
+        # An odd stored geometry (saved before validation) is left out, not passed on broken.
+        geometry = geometry if geometry and point_error(geometry) is None else None
         area = areas.get(row.pop("pk"), {"sources": []})
         row["phase_of"] = row.pop("parent__slug")
         row["developer"] = row.pop("developer__name_vi")

@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from djgeojson.fields import PointField, PolygonField
 
+from .geometry import point_error, polygon_error
 from .text import fold
 
 
@@ -544,20 +545,12 @@ class Site(models.Model):
                 errors["phase"] = _("A phase needs its number.")
         elif self.phase is not None:
             errors["phase"] = _("Give the zone this phase belongs to, or clear the number.")
-        if self.location:
-            errors.update(self._location_errors())
+        if self.location and (error := point_error(self.location)):
+            errors["location"] = error
+        if self.boundary and (error := polygon_error(self.boundary)):
+            errors["boundary"] = error
         if errors:
             raise ValidationError(errors)
-
-    def _location_errors(self):
-        try:
-            longitude, latitude = self.location["coordinates"][:2]
-            longitude, latitude = float(longitude), float(latitude)
-        except (KeyError, TypeError, ValueError):
-            return {"location": _("The location must be a point with two coordinates.")}
-        if not (-180 <= longitude <= 180 and -90 <= latitude <= 90):
-            return {"location": _("Longitude must lie within ±180° and latitude within ±90°.")}
-        return {}
 
     def searchable_names(self):
         return [self.name_vi, self.name_en, self.commune_vi, self.commune_en]
