@@ -7,7 +7,8 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve bench load-test test setup setup-dev python-check system-packages system-packages-browser \
+.PHONY: run serve production-check bench load-test test setup setup-dev python-check system-packages \
+	system-packages-browser system-packages-nginx \
 	compilemessages makemessages static migrate lint format migrations-check clean
 
 run: setup migrate static
@@ -15,12 +16,17 @@ run: setup migrate static
 	@echo "Serving the portal on http://$(HOST):$(PORT)/ (English at /en/, admin at /admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# Production: gunicorn, with the environment of README's "Production" section (PostgreSQL in
-# DATABASE_URL, Redis in CACHE_URL, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DJANGO_HTTPS).
+# Production: nginx in front of gunicorn (scripts/serve_production.py, deploy/nginx.conf), with
+# the environment of README's "Production" section (PostgreSQL in DATABASE_URL, Redis in
+# CACHE_URL, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, PORTAL_ORIGIN, DJANGO_HTTPS).
 WORKERS ?= 3
-serve: setup migrate static
-	$(VENV)/bin/gunicorn bakan_industry.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
-		--access-logfile - --timeout 60
+serve: setup system-packages-nginx migrate static
+	$(PY) scripts/serve_production.py --listen $(HOST):$(PORT) --workers $(WORKERS)
+
+# The production stack against 50 slow clients, a 100 MB POST and junk (loopback only).
+production-check: setup-dev system-packages-nginx
+	scripts/ensure_postgres.sh
+	$(PY) scripts/production_check.py
 
 # Benchmark and load test: throw-away PostgreSQL databases and Redis cache databases, loopback.
 bench: setup-dev
@@ -46,6 +52,9 @@ system-packages:
 
 system-packages-browser:
 	scripts/install_system_packages.sh --with-browser
+
+system-packages-nginx:
+	scripts/install_system_packages.sh --with-nginx
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -238,8 +238,16 @@ LEAFLET_CONFIG = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "null": {"class": "logging.NullHandler"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # A request naming a host that is not ours gets a 400; a traceback in the log for each
+        # one would only let anyone fill the log.
+        "django.security.DisallowedHost": {"handlers": ["null"], "propagate": False},
+    },
 }
 
 # Dates and number separators per language (28/11/2023 and 28 Nov 2023); figures themselves are

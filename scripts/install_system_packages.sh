@@ -4,15 +4,19 @@
 #   gettext    msgfmt, to compile the Vietnamese and English translations
 #   npm        to install the pinned front-end package (Leaflet.markercluster)
 #   chromium   the browser the browser tests drive (only with --with-browser)
+#   nginx      the production front server (only with --with-nginx: make serve, production-check)
 set -euo pipefail
 
 need=()
 ldconfig -p 2>/dev/null | grep -q 'libgdal\.so' || need+=(libgdal32)
 command -v msgfmt >/dev/null || need+=(gettext)
 command -v npm >/dev/null || need+=(npm)
-if [[ "${1:-}" == "--with-browser" ]]; then
-  [[ -x /usr/bin/chromium ]] || need+=(chromium)
-fi
+for option in "$@"; do
+  case "$option" in
+    --with-browser) [[ -x /usr/bin/chromium ]] || need+=(chromium) ;;
+    --with-nginx) command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || need+=(nginx) ;;
+  esac
+done
 
 if [[ ${#need[@]} -eq 0 ]]; then
   exit 0

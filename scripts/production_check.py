@@ -1,0 +1,195 @@
+"""
+The production stack (nginx → gunicorn → PostgreSQL, Redis) against slow clients and junk.
+
+Starts scripts/serve_production.py on loopback with a throw-away database, then:
+  1. opens 50 connections that send one header line every 2 seconds (slowloris) and keeps
+     asking /health/ meanwhile: every answer must come within a second;
+  2. sends a 100 MB POST (to a public page and to the admin's import): nginx must refuse it
+     from its Content-Length, with nothing written to disk and nothing reaching gunicorn;
+  3. sends bytes that are not HTTP, and a request with another site's Host.
+Prints what it saw and exits non-zero when an expectation fails. Every connection goes to
+127.0.0.1 only, and the script stops by itself.
+
+    make production-check
+"""
+
+import http.client
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from serverlib import HOST, ROOT, environment, fresh_database, manage  # noqa: E402
+
+PORT, UPSTREAM = 8090, 8091
+SLOW_CLIENTS, SLOW_SECONDS = 50, 20
+RUN_DIR = ROOT / "var" / "production-check"
+
+
+def start_stack(env):
+    process = subprocess.Popen(  # noqa: S603
+        [sys.executable, str(ROOT / "scripts" / "serve_production.py"),
+         "--listen", f"{HOST}:{PORT}", "--upstream", f"{HOST}:{UPSTREAM}", "--workers", "2",
+         "--run-dir", str(RUN_DIR / "run"), "--log-dir", str(RUN_DIR / "log")],
+        cwd=ROOT, env=env,
+    )  # fmt: skip
+    for _ in range(150):
+        try:
+            if health()[0] == 200:
+                return process
+        except OSError:
+            pass
+        time.sleep(0.2)
+    process.terminate()
+    raise SystemExit("the production stack did not start")
+
+
+def health():
+    """(status, seconds) of one GET /health/ on a new connection."""
+    started = time.monotonic()
+    connection = http.client.HTTPConnection(HOST, PORT, timeout=10)
+    connection.request("GET", "/health/", headers={"Host": HOST})
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    return response.status, time.monotonic() - started
+
+
+def slow_client(stop_at):
+    """Sends a request's headers one line every 2 seconds, never finishing them."""
+    try:
+        with socket.create_connection((HOST, PORT), timeout=5) as connection:
+            connection.sendall(f"GET / HTTP/1.1\r\nHost: {HOST}\r\n".encode())
+            number = 0
+            while time.monotonic() < stop_at:
+                time.sleep(2)
+                number += 1
+                connection.sendall(f"X-Slow-{number}: {'a' * 10}\r\n".encode())
+    except OSError:
+        pass  # nginx closed it (client_header_timeout): as it should
+
+
+def check_slow_clients():
+    stop_at = time.monotonic() + SLOW_SECONDS
+    threads = [
+        threading.Thread(target=slow_client, args=(stop_at,), daemon=True)
+        for _ in range(SLOW_CLIENTS)
+    ]
+    for thread in threads:
+        thread.start()
+    time.sleep(1)
+    timings = []
+    while time.monotonic() < stop_at:
+        status, seconds = health()
+        timings.append((status, seconds))
+        time.sleep(0.5)
+    for thread in threads:
+        thread.join(timeout=5)
+    worst = max(seconds for _status, seconds in timings)
+    all_ok = all(status == 200 for status, _seconds in timings)
+    print(
+        f"1. {SLOW_CLIENTS} slow clients for {SLOW_SECONDS} s: /health/ asked {len(timings)} "
+        f"times, all 200: {all_ok}, slowest answer {worst * 1000:.0f} ms"
+    )
+    return all_ok and worst < 1.0
+
+
+def big_post(path):
+    """Announces 100 MB, sends what nginx lets through; (status line, bytes sent, seconds)."""
+    size = 100 * 1024 * 1024
+    started = time.monotonic()
+    sent = 0
+    with socket.create_connection((HOST, PORT), timeout=10) as connection:
+        connection.sendall(
+            f"POST {path} HTTP/1.1\r\nHost: {HOST}\r\nContent-Type: application/octet-stream"
+            f"\r\nContent-Length: {size}\r\n\r\n".encode()
+        )
+        chunk = b"x" * 65536
+        connection.settimeout(0.5)
+        answer = b""
+        while sent < size and time.monotonic() - started < 20:
+            try:
+                answer += connection.recv(4096)
+                if answer:
+                    break
+            except TimeoutError:
+                pass
+            try:
+                connection.sendall(chunk)
+                sent += len(chunk)
+            except OSError:
+                break
+        if not answer:
+            connection.settimeout(5)
+            try:
+                answer = connection.recv(4096)
+            except OSError:
+                answer = b""
+    status = answer.split(b"\r\n", 1)[0].decode(errors="replace")
+    return status, sent, time.monotonic() - started
+
+
+def body_files():
+    folder = RUN_DIR / "run" / "client-body"
+    return [path for path in folder.rglob("*") if path.is_file()] if folder.exists() else []
+
+
+def gunicorn_saw(path):
+    log = RUN_DIR / "log" / "gunicorn-access.log"
+    return log.exists() and f"POST {path}" in log.read_text()
+
+
+def check_big_posts():
+    ok = True
+    for path in ["/projects/", "/admin/investments/project/import/"]:
+        status, sent, seconds = big_post(path)
+        refused = " 413 " in f" {status} "
+        untouched = not body_files() and not gunicorn_saw(path)
+        print(
+            f"2. 100 MB POST to {path}: {status!r} after {sent / 2**20:.1f} MB sent, "
+            f"{seconds:.2f} s; nothing on disk and nothing at gunicorn: {untouched}"
+        )
+        ok = ok and refused and untouched
+    return ok
+
+
+def check_junk():
+    with socket.create_connection((HOST, PORT), timeout=5) as connection:
+        connection.sendall(os.urandom(2048) + b"\r\n\r\n")
+        junk = connection.recv(200).split(b"\r\n", 1)[0].decode(errors="replace")
+    connection = http.client.HTTPConnection(HOST, PORT, timeout=10)
+    connection.request("GET", "/", headers={"Host": "evil.example"})
+    response = connection.getresponse()
+    response.read()
+    print(f"3. 2 KB of random bytes: {junk!r}; Host evil.example: {response.status}")
+    return junk.startswith("HTTP/1.1 400") and response.status == 400
+
+
+def main():
+    database = "bakan_industry_production_check"
+    env = fresh_database(database, "redis://127.0.0.1:6379/5")
+    env = environment(
+        database,
+        "redis://127.0.0.1:6379/5",
+        3600,
+        DJANGO_CLIENT_IP_HEADER="HTTP_X_REAL_IP",
+        PORTAL_ORIGIN=f"http://{HOST}:{PORT}",
+    )
+    manage("load_facts", "-v0", env=env)
+    stack = start_stack(env)
+    try:
+        print(f"Production stack on http://{HOST}:{PORT}/ (nginx → gunicorn, PostgreSQL, Redis)")
+        results = [check_slow_clients(), check_big_posts(), check_junk()]
+    finally:
+        stack.terminate()
+        stack.wait(timeout=30)
+    print("All expectations met." if all(results) else "SOME EXPECTATIONS FAILED.")
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
