@@ -1,6 +1,9 @@
 """Public pages are cached, revalidated with ETags, and stale the moment data changes."""
 
 import gzip
+import os
+import subprocess
+import sys
 
 import pytest
 from django.core.cache import cache
@@ -188,3 +191,24 @@ def test_an_edit_with_the_cache_down_is_saved(admin_client, facts, unreachable_c
     site.save()
     site.refresh_from_db()
     assert site.status_note_en == "Saved while the cache was down."
+
+
+def test_the_tests_never_use_a_cache_named_in_the_environment():
+    """With CACHE_URL set to a production Redis, the suite's cache.clear() would empty it."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.CACHES['default']['BACKEND'])",
+        ],
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "bakan_industry.test_settings",
+            "CACHE_URL": "redis://127.0.0.1:6379/9",
+        },  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
