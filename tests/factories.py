@@ -55,6 +55,12 @@ class SiteFactory(factory.django.DjangoModelFactory):
     )
 
 
+def set_sources(figure, create, extracted, **kwargs):
+    """A figure's sources: a new source of its own unless the test names them."""
+    if create:
+        figure.sources.set(extracted if extracted is not None else [SourceFactory()])
+
+
 class ReportedFigureFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ReportedFigure
@@ -67,11 +73,7 @@ class ReportedFigureFactory(factory.django.DjangoModelFactory):
     amount = 1_000_000_000
     unit = Unit.VND
 
-    @factory.post_generation
-    def sources(figure, create, extracted, **kwargs):
-        """A new source of its own unless the test names the sources."""
-        if create:
-            figure.sources.set(extracted if extracted is not None else [SourceFactory()])
+    sources = factory.PostGeneration(set_sources)
 
 
 class ProjectFactory(factory.django.DjangoModelFactory):
@@ -101,7 +103,4 @@ class ProjectFigureFactory(factory.django.DjangoModelFactory):
     amount = 5_000_000_000
     unit = Unit.VND
 
-    @factory.post_generation
-    def sources(figure, create, extracted, **kwargs):
-        if create:
-            figure.sources.set(extracted if extracted is not None else [SourceFactory()])
+    sources = factory.PostGeneration(set_sources)
