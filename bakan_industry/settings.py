@@ -53,8 +53,11 @@ INSTALLED_APPS = [
     "simple_history",
     "django_filters",
     "axes",
+    # The layers, lowest first: the domains (investments builds on zones), then the app for
+    # what spans both. Shared helpers below them live in the plain package `common`.
     "zones",
     "investments",
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -177,14 +180,14 @@ PERMISSIONS_POLICY = (
 # The admin's address can be moved away from the well-known /admin/.
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 
-# django-axes (zones/login_throttling.py): within an hour, 5 failed logins for one username from
+# django-axes (common/login_throttling.py): within an hour, 5 failed logins for one username from
 # one address, 20 for one username from anywhere, or 30 from one address lock out for an hour.
 # `manage.py axes_reset_username NAME` unlocks an editor at once (README).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_HANDLER = "zones.login_throttling.ThreeLimitsHandler"
+AXES_HANDLER = "common.login_throttling.ThreeLimitsHandler"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_USERNAME_FAILURE_LIMIT = int(os.environ.get("AXES_USERNAME_FAILURE_LIMIT", "20"))
 AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "30"))
@@ -194,7 +197,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], ["username"], ["ip_addres
 # saw: DJANGO_CLIENT_IP_HEADER=HTTP_X_REAL_IP. Never set it without such a front server, or
 # clients could name any address they like.
 CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "")
-AXES_CLIENT_IP_CALLABLE = "zones.login_throttling.client_address"
+AXES_CLIENT_IP_CALLABLE = "common.login_throttling.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 
@@ -251,7 +254,7 @@ LOGGING = {
 }
 
 # Dates and number separators per language (28/11/2023 and 28 Nov 2023); figures themselves are
-# formatted in one place, zones/formatting.py.
+# formatted in one place, common/formatting.py.
 FORMAT_MODULE_PATH = ["bakan_industry.formats"]
 
 # Spreadsheet import and export (django-import-export): imports run in a transaction and

@@ -5,12 +5,11 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.decorators.http import require_safe
 
+from common.caching import numbered_page, public_page
 from investments import views as investment_views
+from portal import views
+from portal.sitemaps import SITEMAPS
 from zones import views as zone_views
-from zones.caching import numbered_page, public_page
-
-from . import views
-from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),

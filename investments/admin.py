@@ -13,15 +13,15 @@ from import_export.forms import ImportForm
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from zones.admin import FilterValuesCheckedMixin, refuse_revert_unless_superuser
-from zones.spreadsheets import (
+from common.admin import FilterValuesCheckedMixin, refuse_revert_unless_superuser
+from common.spreadsheets import (
     XLSX_CONTENT_TYPE,
     SafeCSV,
     SafeXLSX,
     import_file_problems,
     xlsx_bytes,
 )
-from zones.stale_edits import StaleEditGuardForm
+from common.stale_edits import StaleEditGuardForm
 
 from .imports import SignedConfirmImportForm, SignedPreviewStorage
 from .models import Project, ProjectCitation, ProjectFigure

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, pre_save
+from django.db.models.signals import pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,11 +11,10 @@ class InvestmentsConfig(AppConfig):
         # Registered here, as zones.Site is, so history keeps both languages' columns.
         import simple_history
 
-        from zones.caching import connect_cache_invalidation
-        from zones.signals import fill_search_text, keep_updated_at_on_fixture_load
+        from common.caching import connect_cache_invalidation
+        from common.signals import fill_search_text, keep_updated_at_on_fixture_load
 
         from .models import Project
-        from .roles import ensure_editor_group
 
         simple_history.register(
             Project, app=self.name, excluded_fields=["search_text", "updated_at"]
@@ -25,5 +24,3 @@ class InvestmentsConfig(AppConfig):
             keep_updated_at_on_fixture_load, sender=Project, dispatch_uid="stamp-Project"
         )
         connect_cache_invalidation(self)
-        # After this app's permissions exist (auth creates them on the same signal, earlier).
-        post_migrate.connect(ensure_editor_group, sender=self, dispatch_uid="editor-group")

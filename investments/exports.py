@@ -12,14 +12,15 @@ from types import SimpleNamespace
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from zones.formatting import format_figure, format_partial_date
-from zones.spreadsheets import XLSX_CONTENT_TYPE, csv_text, xlsx_bytes
+from common.formatting import format_figure, format_partial_date
+from common.http import address_of, address_pattern
+from common.languages import in_language, reader_language
+from common.spreadsheets import XLSX_CONTENT_TYPE, csv_text, xlsx_bytes
 
-from .models import Project, ProjectCitation, ProjectFigure
-from .resources import FdiWidget
+from .models import FDI_LABELS, Project, ProjectCitation, ProjectFigure
 
 FILE_STEM = pgettext_lazy("file name of the project list download", "bac-kan-projects")
 TRANSLATED = ["name", "site__name", "investor__name", "sector__name"]
@@ -38,26 +39,25 @@ PLAIN = [
 ]
 
 
-def in_language(row, field):
-    """The reader's language, falling back to Vietnamese as the pages do."""
-    return row.get(f"{field}_{row['_language']}") or row.get(f"{field}_vi") or ""
+def translated(row, field):
+    return in_language(row, field, row["_language"])
 
 
 PUBLIC_COLUMNS = [
-    (_("Name"), lambda row: in_language(row, "name")),
-    (_("Site"), lambda row: in_language(row, "site__name")),
-    (_("Investor"), lambda row: in_language(row, "investor__name")),
-    (_("Sector"), lambda row: in_language(row, "sector__name")),
+    (_("Name"), lambda row: translated(row, "name")),
+    (_("Site"), lambda row: translated(row, "site__name")),
+    (_("Investor"), lambda row: translated(row, "investor__name")),
+    (_("Sector"), lambda row: translated(row, "sector__name")),
     (_("Area (ha)"), lambda row: row["area_ha"]),
     (_("Capital, as the source gives it"), lambda row: row["_capital"]),
     (_("Capital in đồng, where a source gives đồng"), lambda row: row["registered_capital_vnd"]),
-    (_("FDI"), lambda row: FdiWidget().render(row["is_fdi"])),
+    (_("FDI"), lambda row: "" if row["is_fdi"] is None else str(FDI_LABELS[row["is_fdi"]])),
     (_("Approval date"), lambda row: approval_cell(row)),
     (_("Status"), lambda row: row["_status_label"]),
     (
         _("Status as of"),
         lambda row: (
-            in_language(row, "status_period")
+            translated(row, "status_period")
             or format_partial_date(row["status_date"], row["status_date_precision"])
         ),
     ),
@@ -74,7 +74,7 @@ def approval_cell(row):
 
 
 def public_rows(projects, absolute_url):
-    language = (get_language() or "vi")[:2]
+    language = reader_language()
     status_labels = {value: str(label) for value, label in Project.Status.choices}
     sources = defaultdict(list)
     citations = ProjectCitation.objects.filter(project__in=projects.values("pk"))
@@ -85,7 +85,7 @@ def public_rows(projects, absolute_url):
             sources[project_id].append(key)
     capitals = first_capitals(projects)
     # One reverse() for the whole file: every project page has the same shape.
-    page = absolute_url(reverse("investments:detail", kwargs={"slug": "SLUG"}))
+    page = absolute_url(address_pattern("investments:detail"))
     fields = PLAIN + [f"{name}_{code}" for name in TRANSLATED for code in ("vi", "en")]
     for row in projects.values(*fields).iterator(chunk_size=2000):
         row["_language"] = language
@@ -93,7 +93,7 @@ def public_rows(projects, absolute_url):
         row["_sources"] = sources.get(row["pk"], [])
         capital = capitals.get(row["pk"])
         row["_capital"] = format_figure(SimpleNamespace(**capital)) if capital else ""
-        row["_url"] = page.replace("SLUG", row["slug"])
+        row["_url"] = address_of(page, row["slug"])
         yield [value(row) for _label, value in PUBLIC_COLUMNS]
 
 

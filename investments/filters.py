@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zones.models import Sector, Site
 
-from .models import Project
+from .models import FDI_LABELS, Project
 
 SITE_MENU_LIMIT = 200
 
@@ -22,7 +22,11 @@ class YearFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
-FDI_CHOICES = [("fdi", _("FDI")), ("domestic", _("Domestic")), ("unknown", _("Not stated"))]
+FDI_CHOICES = [
+    ("fdi", FDI_LABELS[True]),
+    ("domestic", FDI_LABELS[False]),
+    ("unknown", FDI_LABELS[None]),
+]
 
 
 class ProjectFilter(django_filters.FilterSet):

@@ -13,8 +13,8 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from common.text import fold
 from zones.models import DatePrecision, Organisation, Sector, Site, Source, SourcedFigure
-from zones.text import fold
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -54,6 +54,12 @@ class ProjectQuerySet(models.QuerySet):
                 ),
             ),
         )
+
+
+# The words for whether a project is foreign direct investment, wherever it is shown: the
+# project's page, the list's filter, the public and admin spreadsheets (which the import reads
+# back: "FDI", "Trong nước" and "Domestic" are among the words it accepts).
+FDI_LABELS = {True: _("FDI"), False: _("Domestic"), None: _("Not stated")}
 
 
 class Project(models.Model):
@@ -197,6 +203,10 @@ class Project(models.Model):
 
     def get_absolute_url(self):
         return reverse("investments:detail", kwargs={"slug": self.slug})
+
+    @property
+    def fdi_label(self):
+        return FDI_LABELS[self.is_fdi]
 
     def natural_key(self):
         return (self.slug,)

@@ -18,13 +18,13 @@ from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from zones.caching import bump_data_version
+from common.caching import bump_data_version
+from common.signals import fill_search_text
+from common.spreadsheets import unescape_formulas
+from common.text import fold
 from zones.models import Organisation, Qualifier, Sector, Site, Source, Unit
-from zones.signals import fill_search_text
-from zones.spreadsheets import unescape_formulas
-from zones.text import fold
 
-from .models import Project, ProjectCitation, ProjectFigure
+from .models import FDI_LABELS, Project, ProjectCitation, ProjectFigure
 
 
 def folded_in_both_languages(lazy_text):
@@ -88,10 +88,11 @@ class MoneyWidget(widgets.IntegerWidget):
 class FdiWidget(widgets.Widget):
     TRUE = {"co", "yes", "true", "1", "fdi", "x"}
     FALSE = {"khong", "no", "false", "0", "trong nuoc", "domestic"}
+    UNKNOWN = {"", "khong neu", "not stated"}
 
     def clean(self, value, row=None, **kwargs):
         text = fold(str(value)) if value is not None else ""
-        if text == "":
+        if text in self.UNKNOWN:
             return None
         if text in self.TRUE:
             return True
@@ -102,7 +103,8 @@ class FdiWidget(widgets.Widget):
         )
 
     def render(self, value, obj=None, **kwargs):
-        return {True: _("yes"), False: _("no")}.get(value, "")
+        # The portal's own words (clean() reads them back); an unknown value stays empty.
+        return "" if value is None else str(FDI_LABELS[value])
 
 
 class StatusWidget(widgets.Widget):

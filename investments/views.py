@@ -5,11 +5,11 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from zones.caching import filter_query, public_page
-from zones.citations import Footnotes
-from zones.http import absolute_url, readable_anywhere
+from common.caching import filter_query, public_page
+from common.citations import Footnotes
+from common.http import absolute_url, readable_anywhere
+from common.pagination import paginate
 from zones.models import first_and_others
-from zones.pagination import paginate
 
 from .exports import ABOUT_THIS_LIST, first_capitals, public_export
 from .filters import ProjectFilter

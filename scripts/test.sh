@@ -11,7 +11,7 @@ echo "== ruff"
 .venv/bin/ruff format --check .
 
 echo "== bandit (medium and high findings fail the run)"
-.venv/bin/bandit -r bakan_industry zones investments scripts -ll -q
+.venv/bin/bandit -r bakan_industry common zones investments portal scripts -ll -q
 
 echo "== migrations are up to date"
 $PY manage.py makemigrations --check --dry-run

@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
+from common import formatting
 from tests.factories import ReportedFigureFactory
-from zones import formatting
 
 
 @pytest.mark.parametrize(

@@ -2,11 +2,6 @@
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.admin.views.main import ERROR_FLAG
-from django.contrib.auth.forms import UsernameField
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
 from django.middleware.csp import get_nonce
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportMixin
@@ -14,40 +9,12 @@ from leaflet.admin import LeafletAdminWidget, LeafletGeoAdminMixin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.admin import FilterValuesCheckedMixin, refuse_revert_unless_superuser
+from common.spreadsheets import SafeCSV, SafeXLSX
+from common.stale_edits import StaleEditGuardForm, remember_shown_values
+
 from .models import Organisation, ReportedFigure, Sector, Site, SiteCitation, Source
 from .resources import SiteResource
-from .spreadsheets import SafeCSV, SafeXLSX
-from .stale_edits import StaleEditGuardForm, remember_shown_values
-
-admin.site.site_header = _("Bắc Kạn industrial zones portal: administration")
-admin.site.site_title = _("Bắc Kạn industry portal")
-admin.site.index_title = _("What would you like to update?")
-# The sidebar would push the status columns of the site list off a laptop screen.
-admin.site.enable_nav_sidebar = False
-
-
-class LoginForm(AdminAuthenticationForm):
-    """The admin's login, with a username no longer than a real one (a 300-character name was
-    a 500: the failed-login record could not store it)."""
-
-    username = UsernameField(max_length=150, widget=forms.TextInput(attrs={"autofocus": True}))
-
-
-admin.site.login_form = LoginForm
-
-
-class FilterValuesCheckedMixin:
-    """
-    A list whose filter values no database could compare (a NUL character, which PostgreSQL
-    refuses in any string, or a value of thousands of characters) is answered the way Django
-    answers an unknown filter: the list again, with its "invalid filter" notice.
-    """
-
-    def changelist_view(self, request, extra_context=None):
-        values = [value for _name, values in request.GET.lists() for value in values]
-        if any("\x00" in value or len(value) > 200 for value in values):
-            return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
-        return super().changelist_view(request, extra_context)
 
 
 @admin.register(Source)
@@ -78,15 +45,6 @@ class SiteCitationInline(TranslationTabularInline):
     model = SiteCitation
     extra = 0
     autocomplete_fields = ["source"]
-
-
-def refuse_revert_unless_superuser(request):
-    """
-    django-simple-history's "revert" view saves the old version's every field, whatever the
-    form shows: an editor could rewrite a site's name or area through it.
-    """
-    if not request.user.is_superuser:
-        raise PermissionDenied
 
 
 class GeoJSONMapWidget(LeafletAdminWidget):

@@ -13,9 +13,10 @@ class ZonesConfig(AppConfig):
         # in both languages in every historical record.
         import simple_history
 
-        from .caching import connect_cache_invalidation
+        from common.caching import connect_cache_invalidation
+        from common.signals import fill_search_text, keep_updated_at_on_fixture_load
+
         from .models import Organisation, Site
-        from .signals import fill_search_text, keep_updated_at_on_fixture_load
 
         simple_history.register(Site, app=self.name, excluded_fields=["search_text", "updated_at"])
         for model in (Site, Organisation):

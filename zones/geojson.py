@@ -7,19 +7,14 @@ is reversed once per collection: a national register's 2,000 sites cost millisec
 
 from collections import defaultdict
 
-from django.urls import reverse
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
-from .formatting import format_partial_date
-from .geometry import map_geometry, point_error
+from common.formatting import format_partial_date
+from common.geometry import map_geometry, point_error
+from common.http import SLUG_PLACEHOLDER, address_of, address_pattern
+from common.languages import in_language
+
 from .models import ReportedFigure, Site
-
-SLUG_PLACEHOLDER = "__slug__"
-
-
-def in_language(row, field):
-    """A translated column in the reader's language, falling back to Vietnamese."""
-    return row.get(f"{field}_{(get_language() or 'vi')[:2]}") or row.get(f"{field}_vi") or ""
 
 
 def map_feature(row, geometry):
@@ -49,7 +44,8 @@ def map_collection(rows):
             for row in rows
             if (geometry := map_geometry(row["location"], row["boundary"]))
         ],
-        "urlPattern": reverse("zones:detail", kwargs={"slug": SLUG_PLACEHOLDER}),
+        "urlPattern": address_pattern("zones:detail"),
+        "urlPlaceholder": SLUG_PLACEHOLDER,
         "labels": {
             "kind": {value: str(label) for value, label in Site.Kind.choices},
             "status": {value: str(label) for value, label in Site.Status.choices},
@@ -104,7 +100,7 @@ def first_area_figures():
 
 def open_data_collection(sites, absolute_url):
     """Every site for re-use: both languages, plain numbers, codes rather than labels."""
-    page = absolute_url(reverse("zones:detail", kwargs={"slug": SLUG_PLACEHOLDER}))
+    page = absolute_url(address_pattern("zones:detail"))
     areas = first_area_figures()
     features = []
     for row in sites.values("pk", *OPEN_DATA_FIELDS):
@@ -120,6 +116,6 @@ def open_data_collection(sites, absolute_url):
         row["area_sources"] = area["sources"]
         row["status_date"] = row["status_date"].isoformat() if row["status_date"] else None
         row["updated_at"] = row["updated_at"].isoformat()
-        row["url"] = page.replace(SLUG_PLACEHOLDER, row["slug"])
+        row["url"] = address_of(page, row["slug"])
         features.append({"type": "Feature", "geometry": geometry, "properties": row})
     return {"type": "FeatureCollection", "features": features}

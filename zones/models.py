@@ -12,12 +12,12 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, MinVal
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from djgeojson.fields import PointField, PolygonField
 
-from .geometry import point_error, polygon_error
-from .text import fold
+from common.geometry import point_error, polygon_error
+from common.languages import reader_language
+from common.text import fold
 
 
 class SlugNaturalKeyManager(models.Manager):
@@ -484,7 +484,7 @@ class Site(models.Model):
         editable=False,
         help_text=_("Generated for load tests; never real data."),
     )
-    # Folded copy of the searchable names, kept in step by zones.signals, so that the same
+    # Folded copy of the searchable names, kept in step by common.signals, so that the same
     # `contains` lookup ignores diacritics on SQLite and on PostgreSQL.
     search_text = models.TextField(editable=False, blank=True, default="")
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
@@ -581,7 +581,7 @@ class Site(models.Model):
         status, its note or its date changed. Editors' names are not part of it, and neither
         is the day an entry was recorded: a status the source does not date shows no date.
         """
-        language = (get_language() or "vi")[:2]
+        language = reader_language()
         labels = dict(Site.Status.choices)
         entries = []
         for record in self.history.order_by("history_date", "history_id"):

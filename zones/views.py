@@ -6,14 +6,15 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from .caching import filter_query, public_page
-from .charts import line_chart, newest_first
-from .citations import Footnotes
+from common.caching import filter_query, public_page
+from common.charts import line_chart, newest_first
+from common.citations import Footnotes
+from common.http import absolute_url, readable_anywhere
+from common.pagination import paginate
+
 from .filters import SiteFilter
 from .geojson import map_collection, open_data_collection
-from .http import absolute_url, readable_anywhere
 from .models import Organisation, ReportedFigure, Site
-from .pagination import paginate
 
 # Up to this many sites, the home page lists them all beside the map; beyond it (a national
 # register) the list moves to the paginated site list, and the map clusters its markers.

@@ -6,15 +6,13 @@
 (function () {
   "use strict";
 
-  // Same colours as the legend and the status badges in portal.css.
-  var STATUS_COLOURS = {
-    planned: "#6b7280",
-    policy_pending: "#7c3aed",
-    established: "#0e7490",
-    site_clearance: "#b45309",
-    under_construction: "#1d4ed8",
-    operational: "#15803d"
-  };
+  // A status's colour is portal.css's custom property --status-<code>, which the legend and the
+  // status badges use too: one table of colours, kept in the stylesheet.
+  var rootStyle = window.getComputedStyle(document.documentElement);
+
+  function statusColour(status) {
+    return rootStyle.getPropertyValue("--status-" + status).trim() || rootStyle.getPropertyValue("--ink").trim();
+  }
 
   function readJSON(id) {
     var element = document.getElementById(id);
@@ -29,7 +27,7 @@
   }
 
   function markerStyle(properties) {
-    var colour = STATUS_COLOURS[properties.status] || "#374151";
+    var colour = statusColour(properties.status);
     // Approximate locations are hollow and dashed, exact ones solid.
     return {
       radius: 9,
@@ -44,7 +42,7 @@
 
   function popupContent(properties, data, wrap) {
     var labels = data.labels;
-    var url = data.urlPattern.replace("__slug__", properties.id);
+    var url = data.urlPattern.replace(data.urlPlaceholder, properties.id);
     var box = document.createElement("div");
     box.className = "popup";
     var title = document.createElement("a");

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from investments.models import Project
-from investments.roles import EDITOR_GROUP
+from portal.roles import EDITOR_GROUP
 from tests.forms import form_data
 from zones.models import Site
 

@@ -7,5 +7,5 @@ DECIMAL_SEPARATOR = "."
 THOUSAND_SEPARATOR = ","
 NUMBER_GROUPING = 3
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
-# A date whose source gives only the month: "Aug 2024" (zones.formatting).
+# A date whose source gives only the month: "Aug 2024" (common.formatting).
 YEAR_MONTH_FORMAT = "M Y"

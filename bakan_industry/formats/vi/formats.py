@@ -8,5 +8,5 @@ THOUSAND_SEPARATOR = "."
 NUMBER_GROUPING = 3
 # What editors type in the admin: 28/11/2023 first (also how the date widget writes it).
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-# A date whose source gives only the month: "8/2024" (zones.formatting).
+# A date whose source gives only the month: "8/2024" (common.formatting).
 YEAR_MONTH_FORMAT = "n/Y"

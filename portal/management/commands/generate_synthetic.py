@@ -13,8 +13,9 @@ from decimal import Decimal
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
+from common.caching import bump_data_version
+from common.text import fold
 from investments.models import Project, ProjectCitation, ProjectFigure
-from zones.caching import bump_data_version
 from zones.models import (
     District,
     Organisation,
@@ -25,7 +26,6 @@ from zones.models import (
     Source,
     Unit,
 )
-from zones.text import fold
 
 # Rough boxes along Vietnam (south to north), so that markers spread as a national register's.
 REGIONS = [

@@ -4,11 +4,25 @@ from functools import wraps
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.urls import reverse
+
+# What stands for a record's slug in an address pattern: reversed once, filled in per record
+# (by address_of() here, by the map script in the browser, which is told this placeholder).
+SLUG_PLACEHOLDER = "__slug__"
 
 
 def absolute_url(path):
     """A path on this portal as a full address, from PORTAL_ORIGIN (never the request's Host)."""
     return settings.PORTAL_ORIGIN + path
+
+
+def address_pattern(viewname):
+    """The address of a detail page with SLUG_PLACEHOLDER for its slug: one reverse() per list."""
+    return reverse(viewname, kwargs={"slug": SLUG_PLACEHOLDER})
+
+
+def address_of(pattern, slug):
+    return pattern.replace(SLUG_PLACEHOLDER, slug)
 
 
 def portal_scheme_and_domain():
@@ -18,7 +32,7 @@ def portal_scheme_and_domain():
 
 def normalised_full_path(request):
     """
-    The path with the query the view saw (zones.caching keeps only the parameters a page
+    The path with the query the view saw (common.caching keeps only the parameters a page
     understands), not the raw query string, which a reader could fill with anything.
     """
     query = request.GET.urlencode()

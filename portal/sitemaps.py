@@ -1,8 +1,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from common.http import portal_scheme_and_domain
 from investments.models import Project
-from zones.http import portal_scheme_and_domain
 from zones.models import Organisation, Site
 
 

@@ -6,8 +6,8 @@ from django import template
 from django.urls import translate_url
 from leaflet.templatetags.leaflet_tags import leaflet_map
 
-from zones import formatting
-from zones.http import absolute_url, local_path, normalised_full_path
+from common import formatting
+from common.http import absolute_url, local_path, normalised_full_path
 
 register = template.Library()
 

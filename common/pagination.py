@@ -13,7 +13,7 @@ def paginate(request, queryset, per_page):
     requested = request.GET.get("page") or "1"
     page = Paginator(queryset, per_page).get_page(requested)
     if str(page.number) != requested:
-        # Page 999 of 3 shows page 3: answered, but not stored under 999 (zones.caching).
+        # Page 999 of 3 shows page 3: answered, but not stored under 999 (common.caching).
         request.portal_no_store = True
     query = request.GET.copy()
     query.pop("page", None)

@@ -9,8 +9,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
-from zones.caching import cache_status, public_page
-from zones.http import absolute_url
+from common.caching import cache_status, public_page
+from common.http import absolute_url
 from zones.models import ReportedFigure, Sector, Source
 
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from investments.roles import ensure_editor_group
+from portal.roles import ensure_editor_group
 
 
 class Command(BaseCommand):

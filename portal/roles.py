@@ -6,8 +6,7 @@ organisations, and read everything else in the admin. They may not delete anythi
 no permission on users or groups, so they cannot raise their own rights. The group is kept in
 step after every `migrate`, so a fresh database has it and a changed list takes effect.
 
-It lives here rather than in `zones` because it names permissions of both apps, and only
-`investments` may know about both.
+It lives in `portal`, above both apps, because it names permissions of both.
 """
 
 from django.contrib.auth.models import Group, Permission

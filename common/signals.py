@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from .text import fold
+from common.text import fold
 
 
 def fill_search_text(sender, instance, **kwargs):

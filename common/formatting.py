@@ -2,7 +2,7 @@
 The one place where figures become text, in the reader's language:
 ``74,4 ha``, ``trên 2.921 tỷ đồng``, ``21 dự án`` in Vietnamese;
 ``74.4 ha``, ``over VND 2,921 billion``, ``21 projects`` in English.
-Templates reach these through the filters in zones/templatetags/portal.py.
+Templates reach these through the filters in portal/templatetags/portal.py.
 """
 
 from decimal import Decimal
