@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve production-check bench load-test test setup setup-dev python-check system-packages \
+.PHONY: run serve production-check bench load-test test mutation setup setup-dev python-check system-packages \
 	system-packages-browser system-packages-nginx \
 	compilemessages makemessages static migrate lint format migrations-check clean
 
@@ -39,6 +39,13 @@ load-test: setup-dev
 
 test: setup-dev system-packages-browser compilemessages
 	scripts/test.sh
+
+# Mutation testing by hand (see README, "Checking that a test can fail"); not part of `make test`.
+mutation: setup-dev compilemessages static
+	$(PY) -m pip install --quiet mutmut==3.8.1
+	rm -rf mutants
+	$(VENV)/bin/mutmut run
+	$(VENV)/bin/mutmut results
 
 setup: python-check system-packages $(VENV)/.runtime node_modules/.installed compilemessages
 

@@ -1,4 +1,6 @@
-"""Test settings: the real settings, with a fast password hasher for the test users."""
+"""Test settings: the real settings, with what a test run must not share with a real server."""
+
+from django.utils.csp import CSP
 
 from .settings import *  # noqa: F403
 
@@ -10,3 +12,9 @@ PORTAL_ORIGIN = "http://testserver"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}
 }
+# No base map: every page must work without tiles, and no test may depend on a tile server
+# (the default one, or one LEAFLET_TILES_URL names). django-leaflet reads LEAFLET_CONFIG when
+# it is imported, after this module, so the blank layer list takes effect.
+LEAFLET_TILES_URL = ""
+LEAFLET_CONFIG = {**LEAFLET_CONFIG, "TILES": []}  # noqa: F405
+SECURE_CSP = {**SECURE_CSP, "img-src": [CSP.SELF, "data:"]}  # noqa: F405

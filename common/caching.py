@@ -143,15 +143,17 @@ def numbered_page(parameter):
     return normalise
 
 
-def public_page(view=None, *, query=no_query):
+def public_page(view=None, *, query=no_query, store=True):
     """
     Cache a public GET view's 200 responses and answer 304 to a matching If-None-Match.
 
     `query` normalises the request's parameters (no_query, or filter_query(...)): the view then
-    sees only those, so the page it builds matches the key it is stored under.
+    sees only those, so the page it builds matches the key it is stored under. With
+    `store=False` (downloads, whose file name carries the day they were made) the response is
+    revalidated the same way but always built fresh, never stored.
     """
     if view is None:
-        return lambda view: public_page(view, query=query)
+        return lambda view: public_page(view, query=query, store=store)
 
     @wraps(view)
     def cached_view(request, *args, **kwargs):
@@ -174,7 +176,7 @@ def public_page(view=None, *, query=no_query):
             return not_modified
         key = f"portal:page:{etag}"
         try:
-            response = _cache_call("get", key)
+            response = _cache_call("get", key) if store else None
         except CacheUnavailable:
             return fresh_response(view, request, args, kwargs, takes_gzip)
         if response is not None:
@@ -188,9 +190,8 @@ def public_page(view=None, *, query=no_query):
         response["Last-Modified"] = http_date(last_modified)
         # Readers revalidate every time: an edit shows on the very next request.
         patch_cache_control(response, public=True, no_cache=True)
-        if takes_gzip:
-            response = gzip.process_response(request, response)
-        if not getattr(request, "portal_no_store", False):
+        response = compressed(request, response, takes_gzip)
+        if store and not getattr(request, "portal_no_store", False):
             with contextlib.suppress(CacheUnavailable):  # served all the same
                 _cache_call("set", key, response, seconds)
         return response
@@ -202,5 +203,14 @@ def public_page(view=None, *, query=no_query):
 
 
 def fresh_response(view, request, args, kwargs, takes_gzip):
-    response = view(request, *args, **kwargs)
-    return gzip.process_response(request, response) if takes_gzip else response
+    return compressed(request, view(request, *args, **kwargs), takes_gzip)
+
+
+# Formats that are compressed already (an .xlsx is a zip): gzip would only cost time.
+ALREADY_COMPRESSED = ("application/vnd.openxmlformats", "application/zip", "image/png")
+
+
+def compressed(request, response, takes_gzip):
+    if not takes_gzip or response.get("Content-Type", "").startswith(ALREADY_COMPRESSED):
+        return response
+    return gzip.process_response(request, response)

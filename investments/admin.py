@@ -182,13 +182,11 @@ class ProjectAdmin(
         """An empty spreadsheet with the import columns, and a sheet explaining each one."""
         if not self.has_import_permission(request):
             raise PermissionDenied
-        resource = ProjectResource()
-        columns = resource.fields.items()
-        guide = [
-            (str(field.column_name), str(ProjectResource.FORMATS[name])) for name, field in columns
-        ]
+        # The export's columns, in its order: an export can be filled in and imported back.
+        columns = ProjectResource().template_columns()
+        guide = [(heading, how) for _name, heading, how in columns]
         content = xlsx_bytes(
-            [field.column_name for _name, field in columns],
+            [heading for _name, heading, _how in columns],
             [],
             sheets=[
                 (

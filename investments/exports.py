@@ -110,6 +110,71 @@ def first_capitals(projects):
     return {row.pop("project_id"): row for row in figures}
 
 
+OPEN_DATA_FIELDS = [
+    "pk",
+    "slug",
+    "name_vi",
+    "name_en",
+    "site__slug",
+    "investor__name_vi",
+    "investor__name_en",
+    "sector__slug",
+    "area_ha",
+    "registered_capital_vnd",
+    "is_fdi",
+    "decision",
+    "approval_date",
+    "approval_date_precision",
+    "status",
+    "status_date",
+    "status_date_precision",
+    "status_period_vi",
+    "status_period_en",
+]
+
+
+def open_data_capital(capital):
+    """The first capital figure as the source gives it: đồng or US dollars, never converted."""
+    if not capital:
+        return None
+    upper = capital["amount_to"]
+    return {
+        "qualifier": capital["qualifier"],
+        "amount": float(capital["amount"]),
+        "amount_to": None if upper is None else float(upper),
+        "unit": capital["unit"],
+    }
+
+
+def open_data_projects(projects, absolute_url):
+    """
+    The projects for re-use, built from plain rows as the sites' GeoJSON is: both languages,
+    plain numbers, codes rather than labels, dates as ISO strings. Every figure and its sources
+    are on each project's page.
+    """
+    page = absolute_url(address_pattern("investments:detail"))
+    capitals = first_capitals(projects)
+    rows = []
+    for row in projects.values(*OPEN_DATA_FIELDS).iterator(chunk_size=2000):
+        precise = {"approval_date": None, "status_date": None}
+        for field in precise:
+            if row[field]:
+                precise[field] = row[f"{field}_precision"]
+                row[field] = row[field].isoformat()
+            row[f"{field}_precision"] = precise[field]
+        row["site"] = row.pop("site__slug")
+        row["investor"] = row.pop("investor__name_vi")
+        row["investor_en"] = row.pop("investor__name_en")
+        row["sector"] = row.pop("sector__slug")
+        row["area_ha"] = float(row["area_ha"]) if row["area_ha"] is not None else None
+        row["capital"] = open_data_capital(capitals.get(row.pop("pk")))
+        for field in ["decision", "status_period_vi", "status_period_en"]:
+            row[field] = row[field] or None
+        row["url"] = address_of(page, row["slug"])
+        rows.append(row)
+    return rows
+
+
 ABOUT_THIS_LIST = [
     _(
         "This list holds the investment projects and tenants that published sources name, "

@@ -16,6 +16,25 @@ from .models import FDI_LABELS, Project
 SITE_MENU_LIMIT = 200
 
 
+class SiteMenu(forms.Select):
+    """
+    The site menu, or, past SITE_MENU_LIMIT sites, a box for a site's code (as linked from each
+    site's page): a national register's thousands of sites make an unusable menu and a slow
+    page. Decided when the form is drawn, with the query that fills the menu, so the export
+    and the JSON, which never draw it, run no query for it.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        sites = list(self.choices.queryset[: SITE_MENU_LIMIT + 1])
+        if len(sites) > SITE_MENU_LIMIT:
+            placeholder = _("site code, e.g. quang-chu")
+            code_box = forms.TextInput({**self.attrs, "placeholder": placeholder})
+            return code_box.render(name, value, attrs, renderer)
+        empty = ("", self.choices.field.empty_label)
+        self.choices = [empty, *((site.slug, str(site)) for site in sites)]
+        return super().render(name, value, attrs, renderer)
+
+
 class YearFilter(django_filters.NumberFilter):
     """A whole year within bounds: an out-of-range year would otherwise fail the date lookup."""
 
@@ -33,9 +52,10 @@ class ProjectFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     site = django_filters.ModelChoiceFilter(
         label=_("Site"),
-        queryset=Site.objects.all(),
+        queryset=lambda request: Site.objects.public(),  # read when a filter is made
         to_field_name="slug",
         empty_label=_("All"),
+        widget=SiteMenu,
     )
     sector = django_filters.ModelChoiceFilter(
         label=_("Sector"),
@@ -81,15 +101,6 @@ class ProjectFilter(django_filters.FilterSet):
     class Meta:
         model = Project
         fields = ["q", "site", "sector", "status", "fdi", "year"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if Site.objects.count() > SITE_MENU_LIMIT:
-            # A national register's thousands of sites make an unusable menu (and a slow
-            # page); the site is then given by its code, as linked from each site's page.
-            self.filters["site"].field.widget = forms.TextInput(
-                attrs={"placeholder": _("site code, e.g. quang-chu")}
-            )
 
     def search(self, queryset, name, value):
         return queryset.search(value)

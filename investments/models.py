@@ -22,8 +22,16 @@ class ProjectQuerySet(models.QuerySet):
         return self.get(slug=slug)
 
     def public(self):
-        """Projects with what a list row shows: one query, and one for their capital figures."""
-        return self.select_related("site", "investor", "sector").prefetch_related(
+        """
+        The projects the public sees, with their site, investor and sector in the same query.
+        Every public read starts here (as with Site.objects.public(), nothing is left out
+        today; tests/test_public_reads.py checks that each read goes through it).
+        """
+        return self.select_related("site", "investor", "sector")
+
+    def for_list(self):
+        """Public projects with what a list row shows: one query, and one for their capitals."""
+        return self.public().prefetch_related(
             Prefetch(
                 "figures",
                 queryset=ProjectFigure.objects.filter(kind=ProjectFigure.Kind.CAPITAL)
@@ -45,7 +53,7 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(condition)
 
     def for_detail(self):
-        return self.public().prefetch_related(
+        return self.for_list().prefetch_related(
             Prefetch("citations", queryset=ProjectCitation.objects.select_related("source")),
             Prefetch(
                 "figures",

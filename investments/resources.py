@@ -239,7 +239,7 @@ class ProjectResource(resources.ModelResource):
         instance_loader_class = CachedInstanceLoader
 
     def get_queryset(self):
-        return Project.objects.public().prefetch_related("citations__source")
+        return Project.objects.for_list().prefetch_related("citations__source")
 
     def template_columns(self):
         """(name, heading, how to write it) per column, in the order the import page lists."""

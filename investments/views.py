@@ -11,7 +11,7 @@ from common.http import absolute_url, readable_anywhere
 from common.pagination import paginate
 from zones.models import first_and_others
 
-from .exports import ABOUT_THIS_LIST, first_capitals, public_export
+from .exports import ABOUT_THIS_LIST, open_data_projects, public_export
 from .filters import ProjectFilter
 from .models import Project, ProjectFigure
 
@@ -20,7 +20,7 @@ PAGE_SIZE = 25
 
 def filtered_projects(request):
     """The project list as the reader filtered it: shared by the page, its export and JSON."""
-    return ProjectFilter(request.GET, queryset=Project.objects.public())
+    return ProjectFilter(request.GET, queryset=Project.objects.for_list())
 
 
 @require_safe
@@ -36,7 +36,7 @@ def project_list(request):
 
 
 @require_safe
-@public_page(query=filter_query(ProjectFilter))
+@public_page(query=filter_query(ProjectFilter), store=False)
 def project_export(request, file_format):
     """The list exactly as filtered on screen, as a spreadsheet (all pages, not just one)."""
     if file_format not in {"xlsx", "csv"}:
@@ -70,53 +70,12 @@ def project_detail(request, slug):
     )
 
 
-def capital_json(capital):
-    if not capital:
-        return None
-    upper = capital["amount_to"]
-    return {
-        "qualifier": capital["qualifier"],
-        "amount": float(capital["amount"]),
-        "amount_to": None if upper is None else float(upper),
-        "unit": capital["unit"],
-    }
-
-
 @require_safe
 @readable_anywhere
 @public_page(query=filter_query(ProjectFilter))
 def projects_json(request):
     """Open data: the projects, filtered with the same parameters as the list page."""
-    projects = filtered_projects(request).qs
-    capitals = first_capitals(projects)
-    data = [
-        {
-            "slug": project.slug,
-            "name_vi": project.name_vi,
-            "name_en": project.name_en,
-            "site": project.site.slug if project.site else None,
-            "investor": project.investor.name_vi if project.investor else None,
-            "sector": project.sector.slug if project.sector else None,
-            "area_ha": float(project.area_ha) if project.area_ha is not None else None,
-            # The first capital figure as the source gives it: đồng or US dollars, never
-            # converted; every figure and its sources are on the project's page.
-            "capital": capital_json(capitals.get(project.pk)),
-            "registered_capital_vnd": project.registered_capital_vnd,
-            "is_fdi": project.is_fdi,
-            "decision": project.decision or None,
-            "approval_date": project.approval_date.isoformat() if project.approval_date else None,
-            "approval_date_precision": project.approval_date_precision
-            if project.approval_date
-            else None,
-            "status": project.status,
-            "status_date": project.status_date.isoformat() if project.status_date else None,
-            "status_date_precision": project.status_date_precision if project.status_date else None,
-            "status_period_vi": project.status_period_vi or None,
-            "status_period_en": project.status_period_en or None,
-            "url": absolute_url(project.get_absolute_url()),
-        }
-        for project in projects
-    ]
+    data = open_data_projects(filtered_projects(request).qs, absolute_url)
     about = {}
     for language in ("vi", "en"):
         with translation.override(language):

@@ -29,7 +29,7 @@ class StaticPagesSitemap(PortalSitemap):
 
 class SiteSitemap(PortalSitemap):
     def items(self):
-        return Site.objects.order_by("pk")
+        return Site.objects.public().order_by("pk")
 
     def lastmod(self, site):
         return site.updated_at
@@ -37,7 +37,7 @@ class SiteSitemap(PortalSitemap):
 
 class ProjectSitemap(PortalSitemap):
     def items(self):
-        return Project.objects.order_by("pk")
+        return Project.objects.public().order_by("pk")
 
     def lastmod(self, project):
         return project.updated_at

@@ -1,9 +1,10 @@
 """
 Random paths, query strings and headers against every public URL pattern: whatever a visitor
-or a robot sends, the answer is never a server error and never shows a traceback.
+or a robot sends, the answer is a page, a redirect or a clear refusal, never a server error.
 """
 
 import pytest
+from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +28,9 @@ PATTERNS = [
     "/health/",
     "/{slug}",
 ]
+# What a visitor may be answered: a page, a redirect (to a canonical address), "not modified",
+# a refusal (bad request, unknown address). Never a 500, nor a 503 while the database is up.
+ANSWERS = {200, 301, 302, 304, 400, 404}
 PARAMETERS = ["q", "kind", "status", "district", "site", "sector", "fdi", "year", "sort", "page"]
 KNOWN_VALUES = ["cam-giang", "quang-chu", "operational", "-capital", "2023", "fdi", "na-ri", "1"]
 
@@ -53,10 +57,11 @@ headers = st.fixed_dictionaries(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(pattern=st.sampled_from(PATTERNS), slug=slugs, query=queries, request_headers=headers)
-def test_no_server_error_whatever_is_sent(client, facts, pattern, slug, query, request_headers):
+def test_no_server_error_whatever_is_sent(facts, pattern, slug, query, request_headers):
+    # An exception in a view reaches the visitor as the 500 page, as it would in production,
+    # rather than being raised into the test (then reported with it, below).
+    client = Client(raise_request_exception=False)
     path = pattern.format(slug=slug)
     safe_headers = {name: value for name, value in request_headers.items() if value.isprintable()}
     response = client.get(path, dict(query) if query else None, headers=safe_headers)
-    assert response.status_code < 500, (path, query, safe_headers)
-    body = b"".join(response) if response.streaming else response.content
-    assert b"Traceback" not in body
+    assert response.status_code in ANSWERS, (path, query, safe_headers, response.exc_info)

@@ -317,7 +317,13 @@ class SiteQuerySet(models.QuerySet):
         return self.get(slug=slug)
 
     def public(self):
-        """Every site a visitor may see, with what their list rows show, in one query."""
+        """
+        The sites the public sees, with what a list row shows (developer, parent) in the same
+        query. Every public read starts here: the pages, the map, open data, the sitemap and
+        the project filter's menu (tests/test_public_reads.py checks each). The register has
+        no drafts, as an editor's change is public once saved, so nothing is left out today;
+        a rule about what is shown would be written here, once.
+        """
         return self.select_related("developer", "parent")
 
     def top_level(self):

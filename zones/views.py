@@ -29,7 +29,7 @@ def home(request):
     all_sites = Site.objects.public().with_first_area().top_level()
     site_filter = SiteFilter(request.GET, queryset=all_sites)
     shown = set(site_filter.qs.values_list("pk", flat=True))
-    map_rows = Site.objects.top_level().for_map()
+    map_rows = Site.objects.public().top_level().for_map()
     list_limited = len(map_rows) > HOME_LIST_LIMIT
     return render(
         request,
@@ -66,7 +66,7 @@ def located_projects():
     keeps zones free of any import of investments.
     """
     projects = Site._meta.get_field("projects").related_model.objects
-    return Prefetch("projects", queryset=projects.public(), to_attr="located_projects")
+    return Prefetch("projects", queryset=projects.for_list(), to_attr="located_projects")
 
 
 @require_safe
@@ -135,7 +135,7 @@ def organisation_detail(request, slug):
             "sources",
             Prefetch(
                 "projects",
-                queryset=Organisation._meta.get_field("projects").related_model.objects.public(),
+                queryset=Organisation._meta.get_field("projects").related_model.objects.for_list(),
                 to_attr="invested_projects",
             ),
         ),
@@ -149,5 +149,5 @@ def organisation_detail(request, slug):
 @public_page
 def sites_geojson(request):
     """Open data: every site, phases included, as a GeoJSON FeatureCollection."""
-    collection = open_data_collection(Site.objects.order_by("pk"), absolute_url)
+    collection = open_data_collection(Site.objects.public().order_by("pk"), absolute_url)
     return JsonResponse(collection, json_dumps_params={"ensure_ascii": False})

@@ -4,8 +4,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from investments.filters import SITE_MENU_LIMIT
 from investments.models import Project
-from tests.factories import ProjectFactory, ProjectFigureFactory
+from tests.factories import ProjectFactory, ProjectFigureFactory, SiteFactory
+from zones.models import Site
 
 pytestmark = pytest.mark.django_db
 
@@ -148,3 +150,21 @@ def test_project_list_queries_do_not_grow_with_records(client, db):
     with CaptureQueriesContext(connection) as many:
         client.get("/projects/")
     assert len(many) == len(few)
+
+
+def test_the_site_menu_becomes_a_code_box_past_the_limit(client, facts):
+    page = text(client.get("/en/projects/"))
+    assert '<select name="site"' in page
+    assert '<option value="quang-chu">Quảng Chu Industrial Cluster</option>' in page
+    SiteFactory.create_batch(SITE_MENU_LIMIT + 1 - Site.objects.count(), developer=None)
+    page = text(client.get("/en/projects/", {"site": "quang-chu"}))
+    assert '<select name="site"' not in page
+    assert 'type="text" name="site" value="quang-chu"' in page
+
+
+def test_the_json_and_the_export_read_no_site_list(client, facts):
+    """The site menu is filled when the page draws it, never for a download or the JSON."""
+    for path in ["/api/projects.json", "/projects/download.csv"]:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200
+        assert not [q["sql"] for q in captured if 'FROM "zones_site"' in q["sql"]], path

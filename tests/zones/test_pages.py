@@ -331,3 +331,28 @@ def test_zone_page_has_a_fixed_query_budget(client, facts, settings):
     """
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
     assert count_queries(client, "/sites/thanh-binh/") == ZONE_PAGE_QUERIES
+
+
+def timeline_entries(client, slug):
+    page = text(client.get(f"/en/sites/{slug}/"))
+    return page.split('<ol class="timeline">', 1)[1].split("</ol>", 1)[0].count("<li")
+
+
+def test_editing_a_field_other_than_the_status_adds_no_timeline_entry(client, facts):
+    site = Site.objects.get(slug="cam-giang")
+    before = timeline_entries(client, "cam-giang")
+    site.description_en = "A cluster in Cẩm Giàng commune."
+    site.save()
+    site.area_note_en = "As the founding decision gives it."
+    site.save()
+    assert timeline_entries(client, "cam-giang") == before
+    site.status = Site.Status.UNDER_CONSTRUCTION
+    site.save()
+    assert timeline_entries(client, "cam-giang") == before + 1
+
+
+def test_a_status_retired_from_the_choices_still_shows_in_the_timeline(client, facts):
+    site = Site.objects.get(slug="cam-giang")
+    site.history.update(status="surveying")  # a code the portal once had, no longer offered
+    page = text(client.get("/en/sites/cam-giang/"))
+    assert 'class="timeline"' in page and "surveying" in page
