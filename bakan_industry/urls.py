@@ -17,6 +17,9 @@ urlpatterns = [
     # Open data: one address whatever the reader's language, both languages inside.
     path("api/sites.geojson", zone_views.sites_geojson, name="sites-geojson"),
     path("api/projects.json", investment_views.projects_json, name="projects-json"),
+    path("api/sites.csv", zone_views.sites_csv, name="sites-csv"),
+    path("api/projects.csv", investment_views.projects_csv, name="projects-csv"),
+    path("api/datapackage.json", views.data_package, name="data-package"),
     path(
         "sitemap.xml",
         require_safe(public_page(sitemap, query=numbered_page("p"))),

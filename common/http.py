@@ -4,6 +4,7 @@ from functools import wraps
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.urls import reverse
 
 # What stands for a record's slug in an address pattern: reversed once, filled in per record
@@ -45,6 +46,13 @@ def local_path(path):
     address to another site) becomes "/evil.example/x" on this one.
     """
     return "/" + path.lstrip("/\\")
+
+
+def download(content, content_type, file_name):
+    """A file the browser saves under `file_name` rather than shows."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
+    return response
 
 
 def readable_anywhere(view):

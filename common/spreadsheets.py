@@ -11,12 +11,18 @@ import csv
 import io
 import re
 import zipfile
+from datetime import date, datetime
+from decimal import Decimal
+from itertools import chain
 
 from django.utils.translation import gettext as _
 from import_export.formats import base_formats
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from common.languages import reader_language
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A formula may also start after a separator: a spreadsheet that splits on ";" (where the
@@ -30,29 +36,93 @@ def looks_like_formula(value):
     return isinstance(value, str) and value.startswith(FORMULA_STARTS)
 
 
-def xlsx_bytes(headers, rows, sheets=()):
-    """Rows (sequences of plain values) to .xlsx; `sheets` adds (title, headers, rows) sheets."""
+# Date cells as readers write dates: 28/11/2023 in Vietnamese, 28 Nov 2023 in English.
+DATE_FORMATS = {"vi": "dd/mm/yyyy", "en": "d mmm yyyy"}
+# Widths are fitted to the header and the first rows (the file is written as a stream).
+WIDTH_SAMPLE_ROWS = 200
+MIN_WIDTH, MAX_WIDTH = 8, 60
+
+
+def xlsx_bytes(headers, rows, sheets=(), title=None, number_formats=()):
+    """
+    Rows (sequences of plain values) to .xlsx: the first sheet named `title`, with a bold,
+    frozen header row, an autofilter, columns as wide as their contents and, per column,
+    `number_formats` ("#,##0" for đồng, "#,##0.0" for hectares; dates get the reader's date
+    format). `sheets` adds (title, headers, rows) sheets, such as a note about the list.
+    """
     workbook = Workbook(write_only=True)
-    for title, sheet_headers, sheet_rows in [(None, headers, rows), *sheets]:
-        sheet = workbook.create_sheet(title=title)
-        bold = Font(bold=True)
-        header_cells = []
-        for header in sheet_headers:
-            cell = WriteOnlyCell(sheet, value=str(header))
-            cell.font = bold
-            header_cells.append(cell)
-        sheet.append(header_cells)
+    sheet = workbook.create_sheet(title=str(title) if title else None)
+    rows = iter(rows)
+    sample = [list(row) for _, row in zip(range(WIDTH_SAMPLE_ROWS), rows, strict=False)]
+    formats = list(number_formats) + [None] * (len(headers) - len(number_formats))
+    date_format = DATE_FORMATS.get(reader_language(), DATE_FORMATS["vi"])
+    for index, width in enumerate(fitted_widths(headers, sample), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.append(header_cells(sheet, headers))
+    count = 0
+    for row in chain(sample, rows):
+        sheet.append(
+            [
+                xlsx_cell(sheet, value, fmt, date_format)
+                for value, fmt in zip(row, formats, strict=False)
+            ]
+        )
+        count += 1
+    if headers:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
+    for sheet_title, sheet_headers, sheet_rows in sheets:
+        extra = workbook.create_sheet(title=str(sheet_title))
+        extra.column_dimensions["A"].width = MAX_WIDTH * 2
+        extra.append(header_cells(extra, sheet_headers))
         for row in sheet_rows:
-            sheet.append([xlsx_cell(sheet, value) for value in row])
+            extra.append([xlsx_cell(extra, value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def xlsx_cell(sheet, value):
+def header_cells(sheet, headers):
+    bold = Font(bold=True)
+    cells = []
+    for header in headers:
+        cell = WriteOnlyCell(sheet, value=str(header))
+        cell.font = bold
+        cells.append(cell)
+    return cells
+
+
+def fitted_widths(headers, sample):
+    """Characters per column: the longest of the header and the sampled values, within bounds."""
+    widths = []
+    for index, header in enumerate(headers):
+        values = [row[index] for row in sample if index < len(row) and row[index] is not None]
+        # A number gains separators when shown ("2,921,000,000"): a third more room.
+        longest = max([len(str(header))] + [cell_width(value) for value in values])
+        widths.append(min(max(longest + 2, MIN_WIDTH), MAX_WIDTH))
+    return widths
+
+
+def cell_width(value):
+    if isinstance(value, (date, datetime)):
+        return 12
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return len(str(value)) * 4 // 3
+    return len(str(value))
+
+
+def xlsx_cell(sheet, value, number_format=None, date_format=None):
     if looks_like_formula(value):
         cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"  # text, never a formula
+        return cell
+    if isinstance(value, date) and date_format:
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = date_format
+        return cell
+    if number_format and isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = number_format
         return cell
     return value
 

@@ -13,12 +13,14 @@ from types import SimpleNamespace
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 
 from common.formatting import format_figure, format_partial_date
 from common.http import address_of, address_pattern
 from common.languages import in_language, reader_language
 from common.spreadsheets import XLSX_CONTENT_TYPE, csv_text, xlsx_bytes
+from zones.models import DatePrecision, Qualifier, Unit
+from zones.open_data import OpenField
 
 from .models import FDI_LABELS, Project, ProjectCitation, ProjectFigure
 
@@ -43,14 +45,22 @@ def translated(row, field):
     return in_language(row, field, row["_language"])
 
 
+# Spreadsheet number formats: whole đồng grouped, hectares with one decimal.
+DONG, HECTARES = "#,##0", "#,##0.0"
+
+# (heading, value, number format in .xlsx)
 PUBLIC_COLUMNS = [
     (_("Name"), lambda row: translated(row, "name")),
     (_("Site"), lambda row: translated(row, "site__name")),
     (_("Investor"), lambda row: translated(row, "investor__name")),
     (_("Sector"), lambda row: translated(row, "sector__name")),
-    (_("Area (ha)"), lambda row: row["area_ha"]),
+    (_("Area (ha)"), lambda row: row["area_ha"], HECTARES),
     (_("Capital, as the source gives it"), lambda row: row["_capital"]),
-    (_("Capital in đồng, where a source gives đồng"), lambda row: row["registered_capital_vnd"]),
+    (
+        _("Capital in VND, where a source gives VND"),
+        lambda row: row["registered_capital_vnd"],
+        DONG,
+    ),
     (_("FDI"), lambda row: "" if row["is_fdi"] is None else str(FDI_LABELS[row["is_fdi"]])),
     (_("Approval date"), lambda row: approval_cell(row)),
     (_("Status"), lambda row: row["_status_label"]),
@@ -94,7 +104,7 @@ def public_rows(projects, absolute_url):
         capital = capitals.get(row["pk"])
         row["_capital"] = format_figure(SimpleNamespace(**capital)) if capital else ""
         row["_url"] = address_of(page, row["slug"])
-        yield [value(row) for _label, value in PUBLIC_COLUMNS]
+        yield [column[1](row) for column in PUBLIC_COLUMNS]
 
 
 def first_capitals(projects):
@@ -175,6 +185,103 @@ def open_data_projects(projects, absolute_url):
     return rows
 
 
+F = OpenField
+PROJECT_FIELDS = [
+    F("id", "string", _("Code"), _("The project's code, also the end of its page's address.")),
+    F("name_vi", "string", _("Name (Vietnamese)"), _("The name in Vietnamese.")),
+    F("name_en", "string", _("Name (English)"), _("The name in English.")),
+    F(
+        "site",
+        "string",
+        _("Site"),
+        _("The code of its site (see sites.csv), if a source names it."),
+    ),
+    F("investor", "string", _("Investor"), _("The investor, in Vietnamese.")),
+    F("inv_en", "string", _("Investor (English)"), _("The investor, in English.")),
+    F("sector", "string", _("Sector"), _("The code of its sector.")),
+    F(
+        "area_ha",
+        "number",
+        _("Area (ha)"),
+        _("Land area in hectares, if a source gives it."),
+        unit="ha",
+    ),
+    F("cap_qual", "string", _("Capital: qualifier"), _("The source's word before it."), Qualifier),
+    F(
+        "cap_amount",
+        "number",
+        _("Capital"),
+        _("The first capital figure, in cap_unit, unconverted."),
+    ),
+    F("cap_to", "number", _("Capital: up to"), _("The upper end, where the source gives a range.")),
+    F("cap_unit", "string", _("Capital: currency"), _("đồng (vnd) or US dollars (usd)."), Unit),
+    F("cap_vnd", "integer", _("Capital (VND)"), _("Capital in đồng, where a source gives đồng.")),
+    F("fdi", "boolean", _("FDI"), _("Foreign direct investment; empty where no source says.")),
+    F("decision", "string", _("Decision"), _("The number of its investment decision, if given.")),
+    F("approved", "date", _("Approval date"), _("When it was approved, as precise as appr_pre.")),
+    F(
+        "appr_pre",
+        "string",
+        _("Approval date precision"),
+        _("Precision of approved."),
+        DatePrecision,
+    ),
+    F("status", "string", _("Status"), _("Its status at status_dt."), Project.Status),
+    F("status_dt", "date", _("Status as of"), _("The date the status refers to, if given.")),
+    F(
+        "status_pre",
+        "string",
+        _("Status date precision"),
+        _("Precision of status_dt."),
+        DatePrecision,
+    ),
+    F(
+        "period_vi",
+        "string",
+        _("Status period"),
+        _("The period a status refers to, in Vietnamese."),
+    ),
+    F("period_en", "string", _("Status period (English)"), _("The same in English.")),
+    F("url", "string", _("Page"), _("The project's page on the portal.")),
+]
+
+
+def project_table(projects, absolute_url):
+    """(headers, rows) for the projects' CSV: field names and codes, as PROJECT_FIELDS says."""
+    headers = [open_field.name for open_field in PROJECT_FIELDS]
+
+    def record(row):
+        capital = row["capital"] or {}
+        return {
+            "id": row["slug"],
+            "name_vi": row["name_vi"],
+            "name_en": row["name_en"] or None,
+            "site": row["site"],
+            "investor": row["investor"],
+            "inv_en": row["investor_en"] or None,
+            "sector": row["sector"],
+            "area_ha": row["area_ha"],
+            "cap_qual": capital.get("qualifier"),
+            "cap_amount": capital.get("amount"),
+            "cap_to": capital.get("amount_to"),
+            "cap_unit": capital.get("unit"),
+            "cap_vnd": row["registered_capital_vnd"],
+            "fdi": row["is_fdi"],
+            "decision": row["decision"],
+            "approved": row["approval_date"],
+            "appr_pre": row["approval_date_precision"],
+            "status": row["status"],
+            "status_dt": row["status_date"],
+            "status_pre": row["status_date_precision"],
+            "period_vi": row["status_period_vi"],
+            "period_en": row["status_period_en"],
+            "url": row["url"],
+        }
+
+    rows = open_data_projects(projects, absolute_url)
+    return headers, ([record(row)[name] for name in headers] for row in rows)
+
+
 ABOUT_THIS_LIST = [
     _(
         "This list holds the investment projects and tenants that published sources name, "
@@ -199,12 +306,19 @@ ABOUT_THIS_LIST = [
 
 def public_export(projects, file_format, absolute_url=str):
     """(content, content type, file name) for the projects in .xlsx or .csv."""
-    headers = [str(label) for label, _value in PUBLIC_COLUMNS]
+    headers = [str(column[0]) for column in PUBLIC_COLUMNS]
     rows = public_rows(projects, absolute_url)
     file_name = f"{FILE_STEM}-{timezone.localdate().isoformat()}.{file_format}"
     if file_format == "xlsx":
         about = [[str(line)] for line in ABOUT_THIS_LIST]
         about.append([absolute_url(reverse("sources"))])
         sheets = [(str(_("About this list")), [str(_("About this list"))], about)]
-        return xlsx_bytes(headers, rows, sheets=sheets), XLSX_CONTENT_TYPE, file_name
+        content = xlsx_bytes(
+            headers,
+            rows,
+            sheets=sheets,
+            title=pgettext("sheet name", "Projects"),
+            number_formats=[column[2] if len(column) > 2 else None for column in PUBLIC_COLUMNS],
+        )
+        return content, XLSX_CONTENT_TYPE, file_name
     return csv_text(headers, rows).encode("utf-8"), "text/csv; charset=utf-8", file_name

@@ -164,7 +164,7 @@ class ProjectResource(resources.ModelResource):
     area_ha = fields.Field("area_ha", gettext_lazy("Area (ha)"), AreaWidget(coerce_to_string=False))
     registered_capital_vnd = fields.Field(
         "registered_capital_vnd",
-        gettext_lazy("Registered capital (đồng)"),
+        gettext_lazy("Registered capital (VND)"),
         MoneyWidget(coerce_to_string=False),
     )
     is_fdi = fields.Field("is_fdi", gettext_lazy("FDI (có/không)"), FdiWidget())

@@ -1,17 +1,18 @@
 """Public project pages and the projects' open data. Thin: queries live on ProjectQuerySet."""
 
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from common.caching import filter_query, public_page
 from common.citations import Footnotes
-from common.http import absolute_url, readable_anywhere
+from common.http import absolute_url, download, readable_anywhere
 from common.pagination import paginate
+from common.spreadsheets import csv_text
 from zones.models import first_and_others
 
-from .exports import ABOUT_THIS_LIST, open_data_projects, public_export
+from .exports import ABOUT_THIS_LIST, open_data_projects, project_table, public_export
 from .filters import ProjectFilter
 from .models import Project, ProjectFigure
 
@@ -44,9 +45,17 @@ def project_export(request, file_format):
     content, content_type, file_name = public_export(
         filtered_projects(request).qs, file_format, absolute_url
     )
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
-    return response
+    return download(content, content_type, file_name)
+
+
+@require_safe
+@readable_anywhere
+@public_page(store=False)
+def projects_csv(request):
+    """Open data: every project as CSV, field names and codes as the data package describes."""
+    headers, rows = project_table(Project.objects.public().order_by("pk"), absolute_url)
+    content = csv_text(headers, rows).encode("utf-8")
+    return download(content, "text/csv; charset=utf-8", "projects.csv")
 
 
 @require_safe

@@ -5,13 +5,18 @@ from django.db.models import Count
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from common.caching import cache_status, public_page
-from common.http import absolute_url
+from common.http import absolute_url, readable_anywhere
+from investments.exports import PROJECT_FIELDS
 from zones.models import ReportedFigure, Sector, Source
+from zones.open_data import SITE_FIELDS
+
+from . import open_data
 
 
 @require_safe
@@ -32,7 +37,21 @@ def sources_and_method(request):
             "sources": Source.objects.all(),
             "figures": totals,
             "fdi_sectors": Sector.objects.filter(invited_for_fdi=True),
+            "open_tables": [
+                (_("Sites"), "sites-csv", SITE_FIELDS),
+                (_("Projects"), "projects-csv", PROJECT_FIELDS),
+            ],
         },
+    )
+
+
+@require_safe
+@readable_anywhere
+@public_page
+def data_package(request):
+    """The open data's description (Frictionless Data Package), at a stable address."""
+    return JsonResponse(
+        open_data.data_package(absolute_url), json_dumps_params={"ensure_ascii": False}
     )
 
 

@@ -3,23 +3,28 @@
 from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_safe
 
 from common.caching import filter_query, public_page
 from common.charts import line_chart, newest_first
 from common.citations import Footnotes
-from common.http import absolute_url, readable_anywhere
+from common.http import absolute_url, download, readable_anywhere
 from common.pagination import paginate
+from common.spreadsheets import XLSX_CONTENT_TYPE, csv_text, xlsx_bytes
 
 from .filters import SiteFilter
-from .geojson import map_collection, open_data_collection
+from .geojson import map_collection
 from .models import Organisation, ReportedFigure, Site
+from .open_data import site_sheet, site_table, sites_feature_collection
 
 # Up to this many sites, the home page lists them all beside the map; beyond it (a national
 # register) the list moves to the paginated site list, and the map clusters its markers.
 HOME_LIST_LIMIT = 300
 SITE_LIST_PAGE_SIZE = 50
+SITES_FILE_STEM = pgettext_lazy("file name of the site list download", "bac-kan-sites")
 
 
 @require_safe
@@ -149,5 +154,30 @@ def organisation_detail(request, slug):
 @public_page
 def sites_geojson(request):
     """Open data: every site, phases included, as a GeoJSON FeatureCollection."""
-    collection = open_data_collection(Site.objects.public().order_by("pk"), absolute_url)
-    return JsonResponse(collection, json_dumps_params={"ensure_ascii": False})
+    collection = sites_feature_collection(Site.objects.public().order_by("pk"), absolute_url)
+    return JsonResponse(
+        collection,
+        content_type="application/geo+json",
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@require_safe
+@readable_anywhere
+@public_page(store=False)
+def sites_csv(request):
+    """Open data: the sites as CSV, field names and codes as the data package describes them."""
+    headers, rows = site_table(Site.objects.public().order_by("pk"), absolute_url)
+    return download(csv_text(headers, rows).encode("utf-8"), "text/csv; charset=utf-8", "sites.csv")
+
+
+@require_safe
+@public_page(store=False)
+def site_export(request):
+    """Every site as a spreadsheet to read: headings in the reader's language, labels, dates."""
+    headings, rows, formats = site_sheet(Site.objects.public().order_by("pk"), absolute_url)
+    content = xlsx_bytes(
+        headings, rows, title=pgettext("sheet name", "Sites"), number_formats=formats
+    )
+    file_name = f"{SITES_FILE_STEM}-{timezone.localdate().isoformat()}.xlsx"
+    return download(content, XLSX_CONTENT_TYPE, file_name)

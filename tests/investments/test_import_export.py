@@ -253,7 +253,7 @@ def test_public_download_is_the_filtered_list_with_real_numbers_and_dates(client
     assert len(rows) == 1 + Project.objects.count()
     column = {name: number for number, name in enumerate(rows[0])}
     formula_row = next(row for row in rows if str(row[0]).startswith("=HYPERLINK"))
-    capital = formula_row[column["Capital in đồng, where a source gives đồng"]]
+    capital = formula_row[column["Capital in VND, where a source gives VND"]]
     assert capital == 2_921_000_000_000 and isinstance(capital, int)
     assert formula_row[column["Approval date"]].date() == date(2023, 11, 28)
     cell = next(c for c in sheet["A"] if str(c.value).startswith("=HYPERLINK"))

@@ -124,9 +124,9 @@ def test_phase_two_developer_shows_as_proposed_everywhere(client, facts):
     phase = next(
         f
         for f in client.get("/api/sites.geojson").json()["features"]
-        if f["properties"]["slug"] == "thanh-binh-phase-2"
+        if f["id"] == "thanh-binh-phase-2"
     )
-    assert phase["properties"]["developer_is_proposed"] is True
+    assert phase["properties"]["dev_prop"] is True
 
 
 def test_a_status_without_a_date_never_shows_the_load_date(client, facts):
@@ -144,12 +144,10 @@ def test_statuses_carry_their_dates_in_lists_and_open_data(client, facts):
     listing = text(client.get("/en/sites/"))
     assert "as of 28 Nov 2023" in listing and "as of 2025" in listing
     features = client.get("/api/sites.geojson").json()["features"]
-    dated = {f["properties"]["slug"]: f["properties"]["status_date"] for f in features}
+    dated = {f["id"]: f["properties"]["status_dt"] for f in features}
     assert dated["thanh-binh"] == "2024-08-20"
     assert None not in dated.values()
-    precision = {
-        f["properties"]["slug"]: f["properties"]["status_date_precision"] for f in features
-    }
+    precision = {f["id"]: f["properties"]["status_pre"] for f in features}
     assert precision["huyen-tung"] == "year"
     projects = text(client.get("/en/projects/"))
     assert "first 9 months of 2021" in projects and "as of 19 Aug 2016" in projects
@@ -254,10 +252,10 @@ def test_sites_geojson_is_open_data(client, facts):
     data = client.get("/api/sites.geojson").json()
     assert data["type"] == "FeatureCollection"
     assert len(data["features"]) == Site.objects.count()
-    quang_chu = next(f for f in data["features"] if f["properties"]["slug"] == "quang-chu")
+    quang_chu = next(f for f in data["features"] if f["id"] == "quang-chu")
     assert quang_chu["properties"]["area_ha"] == 74.4
-    assert quang_chu["properties"]["area_sources"] == ["S1"]
-    assert quang_chu["properties"]["location_precision"] == "commune"
+    assert quang_chu["properties"]["area_src"] == "S1"
+    assert quang_chu["properties"]["loc_prec"] == "commune"
     assert quang_chu["geometry"]["coordinates"] == [105.78472, 21.84361]
 
 

@@ -1,0 +1,249 @@
+"""
+The sites as open data: one list of fields, read by the GeoJSON, the CSV, the .xlsx and the
+data package's description (portal/open_data.py), so the four always agree.
+
+Field names have at most 10 characters, so that a Shapefile made from the GeoJSON keeps them;
+dates are ISO strings (GDAL types them as dates); a field holding codes names their choices.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils.translation import gettext_lazy as _
+
+from common.geometry import point_error
+from common.http import address_of, address_pattern
+from common.languages import in_language, reader_language
+
+from .models import DatePrecision, District, Qualifier, ReportedFigure, Site
+
+
+@dataclass(frozen=True)
+class OpenField:
+    name: str  # at most 10 characters
+    type: str  # a Table Schema type: string, number, boolean, date, datetime
+    title: str  # the column's heading in a spreadsheet, in the reader's language
+    description: str  # for the data package, in English
+    codes: type | None = None  # the TextChoices whose values the field holds
+    unit: str = ""
+
+
+F = OpenField
+SITE_FIELDS = [
+    F("id", "string", _("Code"), _("The site's code, also the end of its page's address.")),
+    F("kind", "string", _("Kind"), _("Industrial zone or industrial cluster."), Site.Kind),
+    F("phase_of", "string", _("Phase of"), _("For a phase, the code of its zone.")),
+    F("name", "string", _("Name"), _("The name in the reader's language (Vietnamese by default).")),
+    F("name_vi", "string", _("Name (Vietnamese)"), _("The name in Vietnamese.")),
+    F("name_en", "string", _("Name (English)"), _("The name in English.")),
+    F(
+        "district",
+        "string",
+        _("District"),
+        _("The district as the sources name it, before districts were abolished on 1 July 2025."),
+        District,
+    ),
+    F(
+        "commune",
+        "string",
+        _("Commune"),
+        _("The commune or ward, in Vietnamese, as sources name it."),
+    ),
+    F(
+        "area_ha",
+        "number",
+        _("Area (ha)"),
+        _("The area the first source gives; other sources' figures are on the site's page."),
+        unit="ha",
+    ),
+    F(
+        "area_qual",
+        "string",
+        _("Area: qualifier"),
+        _("The source's word before the area."),
+        Qualifier,
+    ),
+    F(
+        "area_date",
+        "date",
+        _("Area: as of"),
+        _("The date the area refers to, if given."),
+    ),
+    F(
+        "area_src",
+        "string",
+        _("Area: sources"),
+        _("Keys of the area's sources (sources page)."),
+    ),
+    F("developer", "string", _("Developer"), _("The infrastructure developer, in Vietnamese.")),
+    F("dev_en", "string", _("Developer (English)"), _("The infrastructure developer, in English.")),
+    F("dev_prop", "boolean", _("Developer only proposed"), _("True where sources say proposed.")),
+    F("status", "string", _("Status"), _("The site's status at status_dt."), Site.Status),
+    F(
+        "status_dt",
+        "date",
+        _("Status as of"),
+        _(
+            "The date the status refers to, as precise as status_pre says; empty when the "
+            "source gives none (never the day the data was loaded)."
+        ),
+    ),
+    F(
+        "status_pre",
+        "string",
+        _("Status date precision"),
+        _("How much of status_dt the source gives."),
+        DatePrecision,
+    ),
+    F(
+        "loc_prec",
+        "string",
+        _("Location precision"),
+        _(
+            "No source gives coordinates: the point is the centre of the commune, district "
+            "town or district, approximate unless exact."
+        ),
+        Site.LocationPrecision,
+    ),
+    F("lon", "number", _("Longitude"), _("WGS84 longitude of the point (see loc_prec).")),
+    F("lat", "number", _("Latitude"), _("WGS84 latitude of the point (see loc_prec).")),
+    F(
+        "synthetic",
+        "boolean",
+        _("Synthetic"),
+        _("True only in test databases of generated records."),
+    ),
+    F("updated", "datetime", _("Last updated"), _("When the record last changed here (UTC).")),
+    F("url", "string", _("Page"), _("The site's page on the portal.")),
+]
+
+ROW_FIELDS = [
+    "pk",
+    "slug",
+    "kind",
+    "parent__slug",
+    "name_vi",
+    "name_en",
+    "district",
+    "commune_vi",
+    "area_ha",
+    "developer__name_vi",
+    "developer__name_en",
+    "developer_is_proposed",
+    "status",
+    "status_date",
+    "status_date_precision",
+    "location_precision",
+    "location",
+    "is_synthetic",
+    "updated_at",
+]
+
+
+def first_area_figures():
+    """site id → the area shown first on its page: qualifier, date and source keys."""
+    areas = {}
+    rows = (
+        ReportedFigure.objects.filter(kind=ReportedFigure.Kind.AREA, rank=0)
+        .order_by("pk", "sources__pk")
+        .values_list("sites__id", "qualifier", "as_of", "sources__key")
+    )
+    for site_id, qualifier, as_of, source_key in rows:
+        area = areas.setdefault(site_id, {"qualifier": qualifier, "as_of": as_of, "sources": []})
+        if source_key and source_key not in area["sources"]:
+            area["sources"].append(source_key)
+    return areas
+
+
+def site_records(sites, absolute_url):
+    """
+    (record, geometry) per site: plain values under SITE_FIELDS' names, in that order, and the
+    point as GeoJSON (None when none is stored or a stored one is unusable).
+    """
+    language = reader_language()
+    page = absolute_url(address_pattern("zones:detail"))
+    areas = first_area_figures()
+    for row in sites.values(*ROW_FIELDS):
+        location = row["location"]
+        geometry = location if location and point_error(location) is None else None
+        area = areas.get(row["pk"], {"qualifier": None, "as_of": None, "sources": []})
+        record = {
+            "id": row["slug"],
+            "kind": row["kind"],
+            "phase_of": row["parent__slug"],
+            "name": in_language(row, "name", language),
+            "name_vi": row["name_vi"],
+            "name_en": row["name_en"] or None,
+            "district": row["district"],
+            "commune": row["commune_vi"] or None,
+            "area_ha": float(row["area_ha"]) if row["area_ha"] is not None else None,
+            "area_qual": area["qualifier"],
+            "area_date": area["as_of"].isoformat() if area["as_of"] else None,
+            "area_src": ", ".join(area["sources"]) or None,
+            "developer": row["developer__name_vi"],
+            "dev_en": row["developer__name_en"] or None,
+            "dev_prop": row["developer_is_proposed"],
+            "status": row["status"],
+            "status_dt": row["status_date"].isoformat() if row["status_date"] else None,
+            "status_pre": row["status_date_precision"] if row["status_date"] else None,
+            "loc_prec": row["location_precision"],
+            "lon": geometry["coordinates"][0] if geometry else None,
+            "lat": geometry["coordinates"][1] if geometry else None,
+            "synthetic": row["is_synthetic"],
+            "updated": row["updated_at"].isoformat(timespec="seconds"),
+            "url": address_of(page, row["slug"]),
+        }
+        yield record, geometry
+
+
+def sites_feature_collection(sites, absolute_url):
+    """Every site as a GeoJSON Feature whose id is its code; the point is the geometry."""
+    features = []
+    for record, geometry in site_records(sites, absolute_url):
+        properties = {name: value for name, value in record.items() if name not in ("lon", "lat")}
+        features.append(
+            {"type": "Feature", "id": record["id"], "geometry": geometry, "properties": properties}
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def site_table(sites, absolute_url):
+    """(headers, rows) for a CSV: field names as headers, plain values."""
+    headers = [open_field.name for open_field in SITE_FIELDS]
+    rows = (
+        [record[name] for name in headers]
+        for record, _geometry in site_records(sites, absolute_url)
+    )
+    return headers, rows
+
+
+def site_sheet(sites, absolute_url):
+    """
+    (headings, rows, number formats) for the sites' .xlsx, the human form: headings in the
+    reader's language, codes as their labels, dates as dates.
+    """
+    labels = {
+        open_field.name: {value: str(label) for value, label in open_field.codes.choices}
+        for open_field in SITE_FIELDS
+        if open_field.codes
+    }
+    dates = {open_field.name for open_field in SITE_FIELDS if open_field.type == "date"}
+
+    def cell(name, value):
+        if value is None:
+            return None
+        if name in labels:
+            return labels[name].get(value, value)
+        if name in dates:
+            return date.fromisoformat(value)
+        if isinstance(value, bool):
+            return str(_("yes") if value else _("no"))
+        return value
+
+    headings = [str(open_field.title) for open_field in SITE_FIELDS]
+    rows = (
+        [cell(open_field.name, record[open_field.name]) for open_field in SITE_FIELDS]
+        for record, _geometry in site_records(sites, absolute_url)
+    )
+    formats = ["#,##0.0" if open_field.unit == "ha" else None for open_field in SITE_FIELDS]
+    return headings, rows, formats
