@@ -11,6 +11,7 @@ class PortalSitemap(Sitemap):
 
     i18n = True
     alternates = True
+    x_default = True  # the Vietnamese page, for readers of any other language
 
     def get_protocol(self, protocol=None):
         return portal_scheme_and_domain()[0]

@@ -2,8 +2,9 @@
 
 from django.db import DatabaseError, connection
 from django.db.models import Count
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -73,6 +74,12 @@ def health(request):
         return JsonResponse(body, status=503)
     status = "ok" if cache == "ok" else "degraded"
     return JsonResponse({"status": status, "database": "ok", "cache": cache})
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links: the icon's fingerprinted file."""
+    return HttpResponsePermanentRedirect(static("img/icon-32.png"))
 
 
 @require_safe

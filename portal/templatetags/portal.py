@@ -3,7 +3,10 @@
 import json
 
 from django import template
+from django.conf import settings
+from django.templatetags.static import static
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
 from leaflet.templatetags.leaflet_tags import leaflet_map
 
 from common import formatting
@@ -72,5 +75,55 @@ def site_map(name="main"):
 def url_in_language(context, language_code, absolute=False):
     """The current page's address in another language, for the switch and hreflang links."""
     request = context["request"]
-    url = local_path(translate_url(local_path(normalised_full_path(request)), language_code))
+    path = local_path(normalised_full_path(request))
+    url = translate_url(path, language_code)
+    if url == path and getattr(request, "LANGUAGE_CODE", language_code) != language_code:
+        # No view answers this address (a 404 page): swap the language prefix by hand, so
+        # the switch still changes the language, on the same address in the other language.
+        url = in_language_prefix(path, language_code)
+    url = local_path(url)
     return absolute_url(url) if absolute else url
+
+
+def in_language_prefix(path, language_code):
+    """ "/en/x/" ↔ "/x/": the default language (Vietnamese) has no prefix."""
+    default = settings.LANGUAGE_CODE
+    bare = path
+    for code, _name in settings.LANGUAGES:
+        if code != default and (path == f"/{code}" or path.startswith(f"/{code}/")):
+            bare = path[len(code) + 1 :] or "/"
+    return bare if language_code == default else f"/{language_code}{bare}"
+
+
+@register.simple_tag
+def absolute_static(path):
+    """A static file's full address (for link previews, which need one)."""
+    return absolute_url(static(path))
+
+
+class CaptureNode(template.Node):
+    child_nodelists = ("nodelist",)
+
+    def __init__(self, nodelist, name):
+        self.nodelist, self.name = nodelist, name
+
+    def render(self, context):
+        # Stored in the outermost context, so that the rest of the page can use it.
+        context.dicts[0][self.name] = mark_safe(self.nodelist.render(context).strip())  # noqa: S308  # nosec B308 B703
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """
+    {% capture as name %}…{% endcapture %}: renders what it encloses into `name` instead of the
+    page. base.html uses it to say a page's title and description once (in blocks the pages
+    fill) and print them in several meta tags. What it encloses is template output, already
+    escaped.
+    """
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("Usage: {% capture as name %}…{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
