@@ -152,18 +152,43 @@
 
   // Start the map from the options the page carries as data (includes/map.html): no inline
   // script, so the Content Security Policy needs no nonce and cached pages stay valid.
+  //
+  // The map is created without a view, and map:init below sets the one that fits the sites:
+  // created at the default view, it would fetch a screenful of tiles at that zoom first, and
+  // then again at the zoom that fits.
+  var defaultView = null;
+
   function start() {
     var options = readJSON("map-options");
     if (options && document.getElementById("main")) {
+      defaultView = { center: options.center, zoom: options.zoom };
+      options.center = null;
+      options.zoom = null;
+      options.fitextent = false;
       L.Map.djangoMap("main", { djoptions: options, globals: false, callback: null });
     }
+  }
+
+  // When the base map's tiles fail (offline, a blocked tile server), say so over the map:
+  // the outline and the markers, drawn from the page itself, are still there.
+  function reportTileFailures(map) {
+    var notice = document.getElementById("map-notice");
+    map.eachLayer(function (layer) {
+      if (notice && layer instanceof L.TileLayer) {
+        layer.on("tileerror", function () { notice.hidden = false; });
+      }
+    });
   }
 
   window.addEventListener("map:init", function (event) {
     var map = event.detail.map;
     var wrap = document.getElementById("map-wrap");
     var data = readJSON("map-data");
-    if (!wrap || !data) { return; }
+    reportTileFailures(map);
+    if (!wrap || !data || !data.features.length) {
+      map.setView(defaultView.center, defaultView.zoom);
+      return;
+    }
     addOutline(map, wrap);
     var layers = siteLayers(data, wrap);
     var form = document.getElementById("site-filters");
