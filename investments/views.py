@@ -32,7 +32,12 @@ def project_list(request):
     return render(
         request,
         "investments/project_list.html",
-        {"filter": project_filter, "projects": pages["page"].object_list, **pages},
+        {
+            "filter": project_filter,
+            "filters_in_use": any(key != "page" for key in request.GET),
+            "projects": pages["page"].object_list,
+            **pages,
+        },
     )
 
 

@@ -83,7 +83,8 @@ def svg():
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">'
         '<rect width="100" height="100" rx="18" fill="#0b5394"/>'
-        f'<path fill="#fff" d="M{x0} {y0}H{x1}V{y1}H{x0}Z M{cx0} {cy0}H{cx1}V{cy1}H{cx0}Z {teeth}"/>'
+        f'<path fill="#fff" d="M{x0} {y0}H{x1}V{y1}H{x0}Z '
+        f'M{cx0} {cy0}H{cx1}V{cy1}H{cx0}Z {teeth}"/>'
         f'<rect x="{dx0}" y="{dy0}" width="{dx1 - dx0}" height="{dy1 - dy0}" fill="#0b5394"/>'
         "</svg>\n"
     )

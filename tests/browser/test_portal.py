@@ -139,3 +139,76 @@ def test_no_serious_accessibility_violation(watched_page, path):
     ]
     assert serious == [], results.generate_report()
     assert_nothing_went_wrong(page)
+
+
+PHONE = {"width": 375, "height": 667}
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_on_a_phone_the_map_is_on_the_first_screen(watched_page, language):
+    page = watched_page
+    page.set_viewport_size(PHONE)
+    open_home(page, "/" if language == "vi" else "/en/")
+    top = page.locator("#map-wrap").bounding_box()["y"]
+    assert top < PHONE["height"] - 150, top  # and a good part of it shows
+    save_screenshot(page, f"home-{language}-phone-first-screen")
+    assert_nothing_went_wrong(page)
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_on_a_phone_the_first_project_is_on_the_first_screen(watched_page, language):
+    page = watched_page
+    page.set_viewport_size(PHONE)
+    page.goto(page.base_url + ("/projects/" if language == "vi" else "/en/projects/"))
+    first_row = page.locator(".project-table tbody tr").first
+    assert first_row.bounding_box()["y"] < PHONE["height"]
+    # The filters are behind a disclosure, which opens with a tap (no script needed).
+    expect(page.locator("form.filters")).to_be_hidden()
+    page.locator(".filter-disclosure summary").click()
+    expect(page.locator("form.filters")).to_be_visible()
+    save_screenshot(page, f"projects-{language}-phone-first-screen")
+    assert_nothing_went_wrong(page)
+
+
+def test_filters_stay_open_on_a_wide_screen_and_while_in_use(watched_page):
+    page = watched_page
+    page.goto(page.base_url + "/projects/")
+    expect(page.locator("form.filters")).to_be_visible()
+    page.set_viewport_size(PHONE)
+    page.goto(page.base_url + "/projects/?status=operating")
+    expect(page.locator("form.filters")).to_be_visible()
+
+
+@pytest.mark.parametrize("path", ["/sites/thanh-binh/", "/en/projects/sahabak-mdf-phase-2/"])
+def test_footnote_links_are_big_enough_to_tap(watched_page, path):
+    page = watched_page
+    page.set_viewport_size(PHONE)
+    page.goto(page.base_url + path)
+    links = page.locator(".fn-ref a")
+    assert links.count() > 0
+    for index in range(links.count()):
+        box = links.nth(index).bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24, box
+    results = Axe().run(page, options={"runOnly": ["target-size"]})
+    assert results.response["violations"] == [], results.generate_report()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/en/sites/", "/sites/thanh-binh/", "/en/projects/", "/sources/", "/en/no-such-page/"],
+)
+def test_no_console_error_on_any_page_favicon_included(watched_page, path):
+    page = watched_page
+    failed = []
+    page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
+    page.set_viewport_size(PHONE)
+    page.goto(page.base_url + path)
+    page.wait_for_load_state("networkidle")
+    assert [url for url in failed if not url.endswith("/en/no-such-page/")] == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    # The 404 page's own status is the one error Chromium reports there; no icon, no script.
+    document_404 = "the server responded with a status of 404"
+    errors = [
+        e for e in page.watch.console_errors if "no-such" not in path or document_404 not in e
+    ]
+    assert errors == [] and page.watch.outside_requests == []
