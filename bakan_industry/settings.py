@@ -212,6 +212,8 @@ CACHES = {
 # How long a public page stays in the cache; 0 turns the page cache off (the benchmark
 # measures both). Edits invalidate cached pages at once whatever this is.
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "3600"))
+# Where the time of the last data change is kept for good (it is every page's Last-Modified).
+PUBLIC_PAGE_VERSION_STORE = "portal.models.DataVersion"
 
 # The map's base layer. Tiles come from the network; tests and offline deployments blank it.
 LEAFLET_TILES_URL = os.environ.get(

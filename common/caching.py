@@ -28,6 +28,7 @@ from django.http import QueryDict
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
@@ -53,19 +54,38 @@ def _cache_call(method, *args, **kwargs):
         raise CacheUnavailable from error
 
 
+def version_store():
+    """
+    Where the version is kept for good (settings.PUBLIC_PAGE_VERSION_STORE, a class with
+    load() and save_version(ns); the portal app's DataVersion model): named in settings, as
+    Django names a user model, so that this module needs no import from an app above it.
+    """
+    path = getattr(settings, "PUBLIC_PAGE_VERSION_STORE", "")
+    return import_string(path) if path else None
+
+
 def data_version():
-    """Nanoseconds since the epoch at the last change (also the pages' Last-Modified)."""
+    """
+    Nanoseconds since the epoch at the last change (also the pages' Last-Modified): from the
+    cache, which takes it from the version store after a restart or a flush.
+    """
     version = _cache_call("get", DATA_VERSION_KEY)
     if version is None:
-        _cache_call("add", DATA_VERSION_KEY, time.time_ns(), timeout=None)
-        version = _cache_call("get", DATA_VERSION_KEY) or time.time_ns()
+        store = version_store()
+        stored = store.load() if store else None
+        _cache_call("add", DATA_VERSION_KEY, stored or time.time_ns(), timeout=None)
+        version = _cache_call("get", DATA_VERSION_KEY) or stored or time.time_ns()
     return version
 
 
 def bump_data_version(**kwargs):
     """Receiver for post_save, post_delete and m2m_changed: every cached page is now stale."""
+    changed_ns = time.time_ns()
+    store = version_store()
+    if store:
+        store.save_version(changed_ns)  # in the edit's own transaction
     try:
-        _cache_call("set", DATA_VERSION_KEY, time.time_ns(), timeout=None)
+        _cache_call("set", DATA_VERSION_KEY, changed_ns, timeout=None)
     except CacheUnavailable:
         # The edit itself must not fail because the cache is down. Pages cached before the
         # outage expire after PUBLIC_PAGE_CACHE_SECONDS at the latest.

@@ -155,10 +155,20 @@ def unescape_formulas(value):
 
 
 class SafeXLSX(base_formats.XLSX):
-    """django-import-export's .xlsx format, writing through xlsx_bytes() (admin export)."""
+    """
+    django-import-export's .xlsx format, writing through xlsx_bytes() (admin export): safe
+    cells, fitted widths, frozen header and filter, on a sheet named `sheet_name`
+    (ModelAdmins use SafeXLSX.named("Sites")).
+    """
+
+    sheet_name = None
+
+    @classmethod
+    def named(cls, sheet_name):
+        return type(f"Named{cls.__name__}", (cls,), {"sheet_name": sheet_name})
 
     def export_data(self, dataset, **kwargs):
-        return xlsx_bytes(dataset.headers, dataset)
+        return xlsx_bytes(dataset.headers, dataset, title=self.sheet_name)
 
 
 class SafeCSV(base_formats.CSV):

@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext, pgettext_lazy
 from import_export.admin import ImportExportModelAdmin
 from import_export.forms import ImportForm
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
@@ -107,7 +107,7 @@ class ProjectAdmin(
 ):
     form = StaleEditGuardForm
     resource_classes = [ProjectResource]
-    formats = [SafeXLSX, SafeCSV]
+    formats = [SafeXLSX.named(pgettext_lazy("sheet name", "Projects")), SafeCSV]
     import_form_class = ProjectImportForm
     tmp_storage_class = SignedPreviewStorage
     # Editors see what is wrong with a row, never a traceback.

@@ -11,8 +11,10 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotFound, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import parse_http_date
 
 from common.caching import public_page
+from portal.models import DataVersion
 from zones.models import Site
 from zones.views import site_detail
 
@@ -257,3 +259,21 @@ def test_downloads_are_made_fresh_and_an_xlsx_is_not_gzipped(client, facts):
         "/projects/download.xlsx", headers={**gzipped, "if-none-match": xlsx["ETag"]}
     )
     assert again.status_code == 304  # unchanged data: the reader's copy is still good
+
+
+def test_last_modified_is_the_last_change_as_the_database_keeps_it(client, facts):
+    """Not the time the cache first answered: the same after a restart and in every worker."""
+    DataVersion.save_version(1_700_000_000 * 10**9)  # as if the data last changed then
+    cache.clear()  # a restart, or the shared cache emptied
+    first = client.get("/api/sites.geojson")
+    assert first["Last-Modified"] == "Tue, 14 Nov 2023 22:13:20 GMT"
+    cache.clear()
+    again = client.get("/api/sites.geojson")
+    assert (again["Last-Modified"], again["ETag"]) == (first["Last-Modified"], first["ETag"])
+    site = Site.objects.get(slug="cam-giang")
+    site.status_note_en = "Checked again."
+    site.save()
+    cache.clear()
+    edited = client.get("/api/sites.geojson")
+    assert edited["ETag"] != first["ETag"]
+    assert parse_http_date(edited["Last-Modified"]) > parse_http_date(first["Last-Modified"])

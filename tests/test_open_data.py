@@ -53,6 +53,8 @@ def test_the_geojson_opens_in_gdal_with_typed_short_fields(client, facts, tmp_pa
     assert info["features"] == Site.objects.count()
     _meta, _ids, _geometry, columns = pyogrio.raw.read(path, columns=["id", "name_en"])
     assert "thanh-binh" in list(columns[0])
+    assert response.json()["license"] == "CC-BY-4.0"
+    assert response.json()["describedBy"] == "http://testserver/api/datapackage.json"
     feature = next(f for f in response.json()["features"] if f["id"] == "quang-chu")
     assert feature["properties"]["name"] == "Cụm công nghiệp Quảng Chu"
     assert feature["properties"]["area_src"] == "S1"

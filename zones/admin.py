@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin
 from django.middleware.csp import get_nonce
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from import_export.admin import ExportMixin
 from leaflet.admin import LeafletAdminWidget, LeafletGeoAdminMixin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
@@ -74,7 +75,7 @@ class SiteAdmin(
 ):
     form = StaleEditGuardForm
     resource_classes = [SiteResource]
-    formats = [SafeXLSX, SafeCSV]
+    formats = [SafeXLSX.named(pgettext_lazy("sheet name", "Sites")), SafeCSV]
     widget = GeoJSONMapWidget
     # Editors update statuses straight from the list, without opening each site: the list
     # holds only the name and the editable status columns, so it fits a laptop screen.

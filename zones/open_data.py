@@ -9,6 +9,7 @@ dates are ISO strings (GDAL types them as dates); a field holding codes names th
 from dataclasses import dataclass
 from datetime import date
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from common.geometry import point_error
@@ -204,7 +205,16 @@ def sites_feature_collection(sites, absolute_url):
         features.append(
             {"type": "Feature", "id": record["id"], "geometry": geometry, "properties": properties}
         )
-    return {"type": "FeatureCollection", "features": features}
+    return {
+        "type": "FeatureCollection",
+        # Foreign members (RFC 7946, 6.1): what a reader of the file alone needs to reuse it.
+        "name": "bac-kan-sites",
+        "license": "CC-BY-4.0",
+        "attribution": "Bắc Kạn industrial zones portal, and the sources it names",
+        "sources": absolute_url(reverse("sources")),
+        "describedBy": absolute_url(reverse("data-package")),
+        "features": features,
+    }
 
 
 def site_table(sites, absolute_url):

@@ -356,6 +356,10 @@ def test_admin_export_keeps_codes_numbers_and_dates(admin_client, facts):
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     row = next(r for r in sheet.iter_rows(values_only=True) if r[0] == "xuat")
     assert row[7] == 7 and row[9].date() == date(2024, 1, 2)
+    # Ready to read: a named sheet, a frozen header with a filter, columns that fit.
+    assert sheet.title == "Dự án" and sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref.startswith("A1:")
+    assert all(sheet.column_dimensions[cell.column_letter].width >= 8 for cell in sheet[1])
 
 
 def test_a_workbook_that_unpacks_to_hundreds_of_megabytes_is_refused_quickly(admin_client, db):
