@@ -25,6 +25,7 @@ EDITOR_PERMISSIONS = {
         "view_source",
         "view_sitecitation",
         "view_reportedfigure",
+        "view_investorfact",
     ],
     "investments": [
         "view_project",

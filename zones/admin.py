@@ -14,7 +14,15 @@ from common.admin import FilterValuesCheckedMixin, refuse_revert_unless_superuse
 from common.spreadsheets import SafeCSV, SafeXLSX
 from common.stale_edits import StaleEditGuardForm, remember_shown_values
 
-from .models import Organisation, ReportedFigure, Sector, Site, SiteCitation, Source
+from .models import (
+    InvestorFact,
+    Organisation,
+    ReportedFigure,
+    Sector,
+    Site,
+    SiteCitation,
+    Source,
+)
 from .resources import SiteResource
 
 
@@ -174,3 +182,12 @@ class ReportedFigureAdmin(FilterValuesCheckedMixin, TranslationAdmin):
     list_filter = ["kind", "unit", "is_key_figure"]
     search_fields = ["label_vi", "label_en", "slug"]
     filter_horizontal = ["sites", "sources"]
+
+
+@admin.register(InvestorFact)
+class InvestorFactAdmin(FilterValuesCheckedMixin, TranslationAdmin):
+    list_display = ["text", "topic", "kind", "as_of", "rank"]
+    list_filter = ["topic", "kind", "sites"]
+    search_fields = ["text_vi", "text_en", "slug"]
+    filter_horizontal = ["sites", "sources"]
+    autocomplete_fields = ["organisation"]

@@ -115,6 +115,9 @@ class Organisation(models.Model):
     description = models.TextField(
         _("description"), blank=True, max_length=5000, validators=[MaxLengthValidator(5000)]
     )
+    website = models.URLField(
+        _("website"), blank=True, help_text=_("Only an address a source gives.")
+    )
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True)
     search_text = models.TextField(editable=False, blank=True, default="")
 
@@ -755,3 +758,100 @@ class ReportedFigure(SourcedFigure):
 
     def natural_key(self):
         return (self.slug,)
+
+
+class InvestorFactQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+    def for_sites(self, sites):
+        """The facts about any of `sites` (a site and its phases), with their sources."""
+        return (
+            self.filter(sites__in=sites)
+            .distinct()
+            .prefetch_related(Prefetch("sources", queryset=Source.objects.order_by("pk")))
+            .select_related("organisation")
+            .prefetch_related(
+                Prefetch("sites", queryset=Site.objects.order_by("phase").only("pk", "phase"))
+            )
+        )
+
+
+class InvestorFact(models.Model):
+    """
+    One sourced statement of what an investor asks first (how to get there, utilities, land,
+    policy, who manages the site, labour, plans), as FACTS.md gives it: its words, the date it
+    refers to, its sources. A plan is labelled as one; "not found" says plainly what no source
+    gives, so that the reader sees the gap rather than silence.
+    """
+
+    class Topic(models.TextChoices):
+        ACCESS = "access", _("Access")
+        UTILITIES = "utilities", _("Utilities")
+        LAND = "land", _("Land and occupancy")
+        POLICY = "policy", _("Policy and incentives")
+        INSTITUTIONS = "institutions", _("Who manages it")
+        LABOUR = "labour", _("Labour")
+        PLANNING = "planning", _("Planning documents")
+
+    class Kind(models.TextChoices):
+        FACT = "fact", _("Fact")
+        PLAN = "plan", _("Plan")
+        NOT_FOUND = "not_found", _("Not found")
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    topic = models.CharField(_("topic"), max_length=20, choices=Topic)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.FACT)
+    text = models.TextField(_("statement"), max_length=2000, validators=[MaxLengthValidator(2000)])
+    as_of = models.DateField(_("as of"), null=True, blank=True)
+    as_of_precision = models.CharField(
+        _("precision of the date"), max_length=10, choices=DatePrecision, default="day"
+    )
+    rank = models.PositiveSmallIntegerField(_("order within its topic"), default=0)
+    sites = models.ManyToManyField(Site, verbose_name=_("sites"), related_name="investor_facts")
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation it is about"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="investor_facts",
+        help_text=_("The body the statement is about (its page is linked), if any."),
+    )
+    sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True)
+
+    objects = InvestorFactQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("fact for investors")
+        verbose_name_plural = _("facts for investors")
+        ordering = ["topic", "rank", "slug"]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def phases(self):
+        """The phase numbers it is about, when it is about phases only (from for_sites())."""
+        sites = list(self.sites.all())
+        return [site.phase for site in sites] if all(site.phase for site in sites) else []
+
+    @classmethod
+    def by_topic(cls, facts):
+        """
+        (topic, label, facts) for every topic, in the order of Topic: dated facts newest
+        first, then undated ones, then plans, then what was not found.
+        """
+        kinds = [cls.Kind.FACT, cls.Kind.PLAN, cls.Kind.NOT_FOUND]
+
+        def order(fact):
+            dated = fact.as_of.toordinal() if fact.as_of else 0
+            return (kinds.index(fact.kind), fact.as_of is None, -dated, fact.rank)
+
+        return [
+            (topic, label, sorted((f for f in facts if f.topic == topic), key=order))
+            for topic, label in cls.Topic.choices
+        ]

@@ -2,7 +2,15 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Organisation, ReportedFigure, Sector, Site, SiteCitation, Source
+from .models import (
+    InvestorFact,
+    Organisation,
+    ReportedFigure,
+    Sector,
+    Site,
+    SiteCitation,
+    Source,
+)
 
 
 @register(Source)
@@ -41,3 +49,8 @@ class SiteCitationTranslationOptions(TranslationOptions):
 @register(ReportedFigure)
 class ReportedFigureTranslationOptions(TranslationOptions):
     fields = ("label", "note", "period_label")
+
+
+@register(InvestorFact)
+class InvestorFactTranslationOptions(TranslationOptions):
+    fields = ("text",)

@@ -17,7 +17,7 @@ from common.spreadsheets import XLSX_CONTENT_TYPE, csv_text, xlsx_bytes
 
 from .filters import SiteFilter
 from .geojson import map_collection
-from .models import Organisation, ReportedFigure, Site
+from .models import InvestorFact, Organisation, ReportedFigure, Site
 from .open_data import site_sheet, site_table, sites_feature_collection
 
 # Up to this many sites, the home page lists them all beside the map; beyond it (a national
@@ -91,6 +91,11 @@ def site_detail(request, slug):
     for project in site.located_projects:
         for figure in project.capital_figures:
             figure.refs = footnotes.cite_figure(figure)
+    investor_facts = list(
+        InvestorFact.objects.for_sites([site.pk, *(phase.pk for phase in site.phases.all())])
+    )
+    for fact in investor_facts:
+        fact.refs = [footnotes.cite(source, f"fact-{fact.pk}") for source in fact.sources.all()]
     by_kind = ReportedFigure.Kind
     series = [f for f in figures if f.kind in ReportedFigure.SERIES_KINDS]
     return render(
@@ -126,6 +131,7 @@ def site_detail(request, slug):
                 if chart
             ],
             "timeline": site.status_timeline(),
+            "investor_topics": InvestorFact.by_topic(investor_facts),
             "map_data": map_collection([site.map_row()]),
         },
     )
@@ -146,7 +152,12 @@ def organisation_detail(request, slug):
         ),
         slug=slug,
     )
-    return render(request, "zones/organisation_detail.html", {"organisation": organisation})
+    managed_sites = Site.objects.public().filter(investor_facts__organisation=organisation)
+    return render(
+        request,
+        "zones/organisation_detail.html",
+        {"organisation": organisation, "managed_sites": managed_sites.distinct().order_by("pk")},
+    )
 
 
 @require_safe

@@ -6,7 +6,6 @@ from django import template
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import translate_url
-from django.utils.safestring import mark_safe
 from leaflet.templatetags.leaflet_tags import leaflet_map
 
 from common import formatting
@@ -108,8 +107,9 @@ class CaptureNode(template.Node):
         self.nodelist, self.name = nodelist, name
 
     def render(self, context):
-        # Stored in the outermost context, so that the rest of the page can use it.
-        context.dicts[0][self.name] = mark_safe(self.nodelist.render(context).strip())  # noqa: S308  # nosec B308 B703
+        # Stored in the outermost context, so that the rest of the page can use it. A
+        # NodeList renders to a SafeString (template output, escaped already), kept as it is.
+        context.dicts[0][self.name] = self.nodelist.render(context)
         return ""
 
 

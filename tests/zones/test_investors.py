@@ -1,0 +1,91 @@
+"""What an investor asks first, on every site's page: each statement of FACTS.md's "For
+investors" section with its date and footnote, in both languages, and the gaps said plainly."""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.utils.html import escape
+
+from zones.models import InvestorFact, Site
+
+pytestmark = pytest.mark.django_db
+
+FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "06_investor_facts.json"
+STATEMENTS = [record["fields"] for record in json.loads(FIXTURE.read_text())]
+
+
+def pages_showing(site_slugs):
+    """A fact about a phase shows on the phase's page and on its zone's."""
+    sites = Site.objects.filter(slug__in=site_slugs).select_related("parent")
+    return {site.slug for site in sites} | {site.parent.slug for site in sites if site.parent}
+
+
+def investors_part(page):
+    return page.split('id="for-investors"', 1)[1].split("</section>", 1)[0]
+
+
+def statement_item(part_of_page, slug):
+    return part_of_page.split(f'id="fact-{slug}">', 1)[1].split("</li>", 1)[0]
+
+
+def footnote_numbers(item):
+    """The footnote numbers printed with a statement."""
+    return [chunk.split('"', 1)[0] for chunk in item.split('href="#fn-')[1:]]
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_every_statement_shows_on_its_sites_pages_with_its_sources(client, facts, language):
+    prefix = "" if language == "vi" else "/en"
+    pages = {}
+    for statement in STATEMENTS:
+        text = escape(statement[f"text_{language}"])
+        for slug in pages_showing([key[0] for key in statement["sites"]]):
+            if slug not in pages:
+                pages[slug] = client.get(f"{prefix}/sites/{slug}/").content.decode()
+            page = pages[slug]
+            part = investors_part(page)
+            item = statement_item(part, statement["slug"])
+            assert text in item, (slug, statement["slug"])
+            numbers = footnote_numbers(item)
+            assert len(numbers) == len(statement["sources"]), (slug, statement["slug"])
+            footnotes = page.split('id="sources-heading"', 1)[1]
+            cited = {
+                footnotes.split(f'id="fn-{number}"', 1)[1]
+                .split('class="source-key">', 1)[1]
+                .split("<", 1)[0]
+                for number in numbers
+            }
+            assert cited == {key for (key,) in statement["sources"]}, (slug, statement["slug"])
+
+
+def test_gaps_and_plans_are_said_plainly(client, facts):
+    zone = investors_part(client.get("/en/sites/thanh-binh/").content.decode())
+    assert "Land rent, sub-lease prices and infrastructure fees: not published." in zone
+    assert '<strong class="tag tag-plan">Plan</strong> Planned, not built' in zone
+    assert "110 kV substation" in zone and "What happened next was not found." in zone
+    cluster = investors_part(client.get("/sites/vang-muoi/").content.decode())
+    assert "Không nguồn nào nêu tuyến đường hay khoảng cách cho cụm này." in cluster
+    # A topic no source covers for this cluster still has its line.
+    assert cluster.count("<h3") == len(InvestorFact.Topic.choices)
+
+
+def test_where_sources_differ_each_figure_shows_newest_first(client, facts):
+    zone = investors_part(client.get("/en/sites/thanh-binh/").content.decode())
+    land = zone.split('id="investors-land"', 1)[1].split("<h3", 1)[0]
+    shown = [land.index(text) for text in ["about 161 ha", "153.8 ha", "153 ha.", "97% of"]]
+    assert shown == sorted(shown)
+    for occupancy in ["97% of the land let", "over 62%", "serviced land is full", "42.5 ha leased"]:
+        assert occupancy in land
+
+
+def test_the_managing_bodies_have_pages_linked_from_their_sites(client, facts):
+    zone = client.get("/en/sites/thanh-binh/").content.decode()
+    assert 'href="/en/organisations/ban-quan-ly-kcn-bac-kan/"' in zone
+    board = client.get("/en/organisations/ban-quan-ly-kcn-bac-kan/").content.decode()
+    assert "Decision 543/2007/QĐ-TTg" in board
+    assert 'href="https://bqlkcnbackan.gov.vn/"' in board
+    assert 'href="/en/sites/thanh-binh/#investors-institutions"' in board
+    department = client.get("/organisations/so-cong-thuong-bac-kan/").content.decode()
+    assert 'href="/sites/vang-muoi/#investors-institutions"' in department
