@@ -1,0 +1,34 @@
+"""A site's page printed from Chromium (page.pdf(), print media): a factsheet of one or two
+pages with the site's name, its statements and its sources' addresses in full."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.usefixtures("site_facts")
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "statement"),
+    [
+        ("/en/sites/quang-chu/", "Quảng Chu Industrial Cluster", "about 20 km from central"),
+        ("/sites/vang-muoi/", "Cụm công nghiệp Vằng Mười", "Hạ tầng do Nhà nước đầu tư."),
+        ("/en/sites/thanh-thinh/", "Thanh Thịnh Industrial Cluster", "Resolution 08/2018"),
+        ("/en/sites/thanh-binh-phase-1/", "phase 1", "2,500 m³ a day"),
+    ],
+)
+def test_a_site_prints_as_a_factsheet_of_one_or_two_pages(watched_page, path, name, statement):
+    page = watched_page
+    page.goto(page.base_url + path)
+    page.wait_for_load_state("networkidle")
+    first_address = page.locator(".footnotes a[href^='http']").first.get_attribute("href")
+    page.emulate_media(media="print")
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = " ".join(" ".join(sheet.extract_text() for sheet in reader.pages).split())
+    assert 1 <= len(reader.pages) <= 2, len(reader.pages)
+    assert name in text and statement in text
+    # The first source's address in full (PDF text may break a long address across lines).
+    assert first_address in text.replace(" ", "")
+    assert "Printed from" in text or "In từ" in text
+    assert "Tenants and projects" not in text and "Status over time" not in text
