@@ -6,6 +6,7 @@ It is built from plain rows (QuerySet.values()), not model instances, and the pa
 is reversed once per collection: a national register's 2,000 sites cost milliseconds.
 """
 
+from django.urls import reverse
 from django.utils.translation import gettext
 
 from common.formatting import format_partial_date
@@ -45,6 +46,7 @@ def map_collection(rows):
         ],
         "urlPattern": address_pattern("zones:detail"),
         "urlPlaceholder": SLUG_PLACEHOLDER,
+        "compareUrl": reverse("zones:compare"),
         "labels": {
             "kind": {value: str(label) for value, label in Site.Kind.choices},
             "status": {value: str(label) for value, label in Site.Status.choices},

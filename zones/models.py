@@ -371,6 +371,35 @@ class SiteQuerySet(models.QuerySet):
             )
         )
 
+    def for_comparison(self):
+        """Sites with what the comparison shows of each, in a fixed number of queries."""
+        return (
+            self.public()
+            .with_first_area()
+            .prefetch_related(
+                Prefetch("citations", queryset=SiteCitation.objects.select_related("source")),
+                Prefetch(
+                    "reported_figures",
+                    queryset=ReportedFigure.objects.filter(kind__in=COMPARED_FIGURES)
+                    .with_sources()
+                    .order_by(models.F("as_of").desc(nulls_last=True), "rank"),
+                    to_attr="compared_figures",
+                ),
+                Prefetch(
+                    "investor_facts",
+                    # The statement about the fewest sites first: the site's own access
+                    # before the province's distances.
+                    queryset=InvestorFact.objects.filter(
+                        topic=InvestorFact.Topic.ACCESS, kind=InvestorFact.Kind.FACT
+                    )
+                    .annotate(site_count=models.Count("sites"))
+                    .order_by("site_count", models.F("as_of").desc(nulls_last=True), "rank")
+                    .prefetch_related("sources"),
+                    to_attr="access_facts",
+                ),
+            )
+        )
+
     def for_map(self):
         """Plain rows with what the map needs: thousands of sites without building models."""
         return list(self.order_by("pk").values(*Site.MAP_FIELDS))
@@ -855,3 +884,7 @@ class InvestorFact(models.Model):
             (topic, label, sorted((f for f in facts if f.topic == topic), key=order))
             for topic, label in cls.Topic.choices
         ]
+
+
+# What the comparison shows beside each site's own fields: the newest figure of each kind.
+COMPARED_FIGURES = ["land_let", "tenants", "planned_investment"]

@@ -1,7 +1,9 @@
 """Public pages about sites and organisations. Thin: the queries live on the models' QuerySets."""
 
+import re
+
 from django.db.models import Prefetch
-from django.http import JsonResponse
+from django.http import JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,7 @@ from common.http import absolute_url, download, readable_anywhere
 from common.pagination import paginate
 from common.spreadsheets import XLSX_CONTENT_TYPE, csv_text, xlsx_bytes
 
+from .comparison import MAX_COMPARED, MIN_COMPARED, comparison_rows
 from .filters import SiteFilter
 from .geojson import map_collection
 from .models import InvestorFact, Organisation, ReportedFigure, Site
@@ -134,6 +137,61 @@ def site_detail(request, slug):
             "investor_topics": InvestorFact.by_topic(investor_facts),
             "map_data": map_collection([site.map_row()]),
         },
+    )
+
+
+COMPARE_PICKER_LIMIT = HOME_LIST_LIMIT  # above it, sites are named by code, not ticked
+CODE = re.compile(r"^[-a-z0-9]{1,120}$")
+MOST_NAMED = 20  # values beyond this are not even read
+
+
+def comparison_query(request):
+    """
+    The sites asked for, in the order given, repeats dropped; stored only when it is a
+    comparison that can be made (two to four well-formed codes), so the cache stays bounded.
+    """
+    named = list(dict.fromkeys(value.strip() for value in request.GET.getlist("site")))
+    named = [value for value in named if value][:MOST_NAMED]
+    query = QueryDict(mutable=True)
+    query.setlist("site", named)
+    cacheable = MIN_COMPARED <= len(named) <= MAX_COMPARED and all(map(CODE.match, named))
+    return query, cacheable
+
+
+@require_safe
+@public_page(query=comparison_query)
+def compare(request):
+    """Two to four sites side by side; a GET form, so a comparison is an address to share."""
+    named = request.GET.getlist("site")
+    problems = []
+    if len(named) > MAX_COMPARED:
+        problems.append(
+            _("Pick at most %(most)s sites; %(count)s were named.")
+            % {"most": MAX_COMPARED, "count": len(named)}
+        )
+        named = []
+    found = {site.slug: site for site in Site.objects.for_comparison().filter(slug__in=named)}
+    unknown = [value for value in named if value not in found]
+    if unknown:
+        problems.append(_("No site has the code %(codes)s.") % {"codes": ", ".join(unknown)})
+    sites = [found[value] for value in named if value in found]
+    rows, footnotes = comparison_rows(sites) if len(sites) >= MIN_COMPARED else ([], None)
+    all_sites = Site.objects.public().order_by("kind", "name")
+    picker = all_sites if all_sites.count() <= COMPARE_PICKER_LIMIT else None
+    return render(
+        request,
+        "zones/compare.html",
+        {
+            "sites": sites,
+            "rows": rows,
+            "footnotes": footnotes,
+            "problems": problems,
+            "picker": picker,
+            "chosen": set(named),
+            "fewest": MIN_COMPARED,
+            "most": MAX_COMPARED,
+        },
+        status=400 if problems else 200,
     )
 
 

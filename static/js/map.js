@@ -68,6 +68,12 @@
     link.className = "popup-link";
     link.textContent = wrap.dataset.openLabel + " →";
     box.appendChild(link);
+    var compare = document.createElement("a");
+    compare.href = data.compareUrl + "?site=" + encodeURIComponent(properties.id);
+    compare.className = "popup-link";
+    compare.textContent = wrap.dataset.compareLabel;
+    box.appendChild(document.createElement("br"));
+    box.appendChild(compare);
     return box;
   }
 

@@ -126,6 +126,9 @@ def test_home_screenshots(watched_page, width, language):
         "/en/sites/thanh-binh/",
         "/sources/",
         "/organisations/onsen-fuji-bac-kan/",
+        "/en/organisations/ban-quan-ly-kcn-bac-kan/",
+        "/sites/compare/?site=thanh-binh&site=quang-chu&site=cam-giang&site=vang-muoi",
+        "/en/sites/compare/?site=quang-chu",
     ],
 )
 def test_no_serious_accessibility_violation(watched_page, path):
@@ -212,3 +215,19 @@ def test_no_console_error_on_any_page_favicon_included(watched_page, path):
         e for e in page.watch.console_errors if "no-such" not in path or document_404 not in e
     ]
     assert errors == [] and page.watch.outside_requests == []
+
+
+def test_sites_are_compared_from_the_list_without_javascript(browser, live_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/en/sites/")
+    page.get_by_label("Compare Quảng Chu Industrial Cluster").check()
+    page.get_by_label("Compare Thanh Bình Industrial Zone", exact=True).check()
+    page.get_by_role("button", name="Compare the ticked sites").click()
+    expect(page).to_have_url(re.compile(r"/en/sites/compare/\?site=.*quang-chu"))
+    table = page.locator("table.compare-table")
+    expect(table.locator("thead th")).to_have_count(2)
+    expect(table).to_contain_text("74.4 ha")
+    page.set_viewport_size(PHONE)
+    save_screenshot(page, "compare-en-phone")
+    context.close()
