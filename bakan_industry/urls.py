@@ -18,6 +18,11 @@ urlpatterns = [
     path("api/sites.geojson", zone_views.sites_geojson, name="sites-geojson"),
     path("api/projects.json", investment_views.projects_json, name="projects-json"),
     path("api/sites.csv", zone_views.sites_csv, name="sites-csv"),
+    path(
+        "api/investor-statements.json",
+        zone_views.investor_statements_json,
+        name="investor-statements-json",
+    ),
     path("api/projects.csv", investment_views.projects_csv, name="projects-csv"),
     path("api/datapackage.json", views.data_package, name="data-package"),
     path(

@@ -26,6 +26,7 @@ EDITOR_PERMISSIONS = {
         "view_sitecitation",
         "view_reportedfigure",
         "view_investorfact",
+        "view_planningdocument",
     ],
     "investments": [
         "view_project",

@@ -22,7 +22,7 @@ class PortalSitemap(Sitemap):
 
 class StaticPagesSitemap(PortalSitemap):
     def items(self):
-        return ["zones:home", "zones:list", "investments:list", "sources"]
+        return ["zones:home", "zones:list", "investments:list", "zones:documents", "sources"]
 
     def location(self, item):
         return reverse(item)

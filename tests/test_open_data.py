@@ -95,3 +95,17 @@ def test_the_sources_page_explains_every_field_and_links_the_package(client, fac
     for open_field in SITE_FIELDS + PROJECT_FIELDS:
         assert f"<td><code>{open_field.name}</code></td>" in page, open_field.name
     assert "<code>site_clearance</code>" in page  # the codes, with their meaning
+
+
+@pytest.mark.django_db
+def test_the_statements_for_investors_are_open_data(client, facts):
+    body = client.get("/api/investor-statements.json").json()
+    substation = next(s for s in body["statements"] if s["id"] == "utilities-power-substation")
+    assert substation["sources"] == ["S65"] and substation["as_of"] == "2022-12-26"
+    assert substation["sites"] == ["thanh-binh"] and "110 kV" in substation["text_en"]
+    gaps = [s for s in body["statements"] if s["kind"] == "not_found"]
+    assert gaps and all(s["as_of"] is None for s in gaps)
+    numbers = {document["number"] for document in body["planning_documents"]}
+    assert {"1156/QĐ-UBND", "419/QĐ-UBND", "1288/QĐ-TTg"} <= numbers
+    page = client.get("/en/sources/").content.decode()
+    assert 'href="/api/investor-statements.json"' in page

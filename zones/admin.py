@@ -17,6 +17,7 @@ from common.stale_edits import StaleEditGuardForm, remember_shown_values
 from .models import (
     InvestorFact,
     Organisation,
+    PlanningDocument,
     ReportedFigure,
     Sector,
     Site,
@@ -191,3 +192,10 @@ class InvestorFactAdmin(FilterValuesCheckedMixin, TranslationAdmin):
     search_fields = ["text_vi", "text_en", "slug"]
     filter_horizontal = ["sites", "sources"]
     autocomplete_fields = ["organisation"]
+
+
+@admin.register(PlanningDocument)
+class PlanningDocumentAdmin(FilterValuesCheckedMixin, TranslationAdmin):
+    list_display = ["number", "issued_on", "issuer", "replaced"]
+    search_fields = ["number", "subject_vi", "subject_en", "slug"]
+    filter_horizontal = ["sites", "sources"]

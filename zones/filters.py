@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from .models import District, Site
+from .models import District, PlanningDocument, Site
 
 
 class SiteFilter(django_filters.FilterSet):
@@ -20,6 +20,17 @@ class SiteFilter(django_filters.FilterSet):
     class Meta:
         model = Site
         fields = ["q", "kind", "status", "district"]
+
+    def search(self, queryset, name, value):
+        return queryset.search(value)
+
+
+class PlanningDocumentFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Number or words"), method="search")
+
+    class Meta:
+        model = PlanningDocument
+        fields = ["q"]
 
     def search(self, queryset, name, value):
         return queryset.search(value)

@@ -339,8 +339,13 @@ class SiteQuerySet(models.QuerySet):
         condition = Q()
         for word in words:
             districts = [value for value, label in District.choices if word in fold(str(label))]
-            condition &= Q(search_text__contains=word) | Q(district__in=districts)
-        return self.filter(condition)
+            condition &= (
+                Q(search_text__contains=word)
+                | Q(district__in=districts)
+                # A planning document's number finds the sites it plans: "1156".
+                | Q(planning_documents__search_text__contains=word)
+            )
+        return self.filter(condition).distinct()
 
     def for_detail(self):
         """A site with everything its page shows, so that the page's query count is fixed."""
@@ -888,3 +893,67 @@ class InvestorFact(models.Model):
 
 # What the comparison shows beside each site's own fields: the newest figure of each kind.
 COMPARED_FIGURES = ["land_let", "tenants", "planned_investment"]
+
+
+class PlanningDocumentQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+    def search(self, query):
+        """Documents whose number, issuer or subject holds every word, as typed or folded:
+        "1156", "419/QĐ-UBND" and "419/qd-ubnd" all find Decision 419/QĐ-UBND."""
+        condition = Q()
+        for word in fold(query).split():
+            condition &= Q(search_text__contains=word)
+        return self.filter(condition)
+
+    def with_sources(self):
+        return self.prefetch_related(Prefetch("sources", queryset=Source.objects.order_by("pk")))
+
+    def for_sites(self, sites):
+        """The documents planning any of `sites` (a site and its phases), newest first."""
+        return self.filter(sites__in=sites).distinct().with_sources()
+
+
+class PlanningDocument(models.Model):
+    """A decision or resolution that plans a site (number, date, issuer, what it decides)."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    number = models.CharField(_("number"), max_length=60, help_text=_("As issued: 419/QĐ-UBND."))
+    issued_on = models.DateField(_("issued on"))
+    issuer = models.CharField(_("issued by"), max_length=200)
+    subject = models.TextField(
+        _("what it decides"), max_length=2000, validators=[MaxLengthValidator(2000)]
+    )
+    replaced = models.BooleanField(_("since replaced"), default=False)
+    sites = models.ManyToManyField(
+        Site, verbose_name=_("sites"), related_name="planning_documents", blank=True
+    )
+    sources = models.ManyToManyField(Source, verbose_name=_("sources"))
+    search_text = models.TextField(editable=False, blank=True, default="")
+
+    objects = PlanningDocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("planning document")
+        verbose_name_plural = _("planning documents")
+        ordering = ["-issued_on", "number"]
+
+    def __str__(self):
+        return self.number
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def searchable_names(self):
+        # The number also without its letters' marks and with spaces for its separators, so
+        # that "419 QĐ-UBND" and "419/QD-UBND" find it too.
+        spaced = self.number.replace("/", " ").replace("-", " ")
+        return [
+            self.number,
+            spaced,
+            self.issuer_vi,
+            self.issuer_en,
+            self.subject_vi,
+            self.subject_en,
+        ]

@@ -16,7 +16,15 @@ from common.geometry import point_error
 from common.http import address_of, address_pattern
 from common.languages import in_language, reader_language
 
-from .models import DatePrecision, District, Qualifier, ReportedFigure, Site
+from .models import (
+    DatePrecision,
+    District,
+    InvestorFact,
+    PlanningDocument,
+    Qualifier,
+    ReportedFigure,
+    Site,
+)
 
 
 @dataclass(frozen=True)
@@ -257,3 +265,63 @@ def site_sheet(sites, absolute_url):
     )
     formats = ["#,##0.0" if open_field.unit == "ha" else None for open_field in SITE_FIELDS]
     return headings, rows, formats
+
+
+def investor_statements(absolute_url):
+    """
+    What investors ask first, for reuse: every statement (topic, kind: fact, plan or not
+    found, both languages, the date it refers to, site codes, source keys) and every
+    planning document, from plain rows.
+    """
+    facts = {}
+    rows = InvestorFact.objects.order_by("topic", "rank", "pk").values(
+        "pk",
+        "slug",
+        "topic",
+        "kind",
+        "text_vi",
+        "text_en",
+        "as_of",
+        "as_of_precision",
+        "organisation__slug",
+    )
+    for row in rows:
+        facts[row.pop("pk")] = {
+            "id": row["slug"],
+            "topic": row["topic"],
+            "kind": row["kind"],
+            "text_vi": row["text_vi"],
+            "text_en": row["text_en"],
+            "as_of": row["as_of"].isoformat() if row["as_of"] else None,
+            "as_of_precision": row["as_of_precision"] if row["as_of"] else None,
+            "organisation": row["organisation__slug"],
+            "sites": [],
+            "sources": [],
+        }
+    links = [
+        (InvestorFact.sites.through, "investorfact_id", "site__slug", "sites"),
+        (InvestorFact.sources.through, "investorfact_id", "source__key", "sources"),
+    ]
+    for through, owner, key, name in links:
+        for owner_id, value in through.objects.order_by("pk").values_list(owner, key):
+            facts[owner_id][name].append(value)
+    documents = [
+        {
+            "number": document.number,
+            "issued_on": document.issued_on.isoformat(),
+            "issuer_vi": document.issuer_vi,
+            "issuer_en": document.issuer_en,
+            "subject_vi": document.subject_vi,
+            "subject_en": document.subject_en,
+            "replaced": document.replaced,
+            "sites": [site.slug for site in document.sites.all()],
+            "sources": [source.key for source in document.sources.all()],
+        }
+        for document in PlanningDocument.objects.with_sources().prefetch_related("sites")
+    ]
+    return {
+        "license": "CC-BY-4.0",
+        "sources": absolute_url(reverse("sources")),
+        "statements": list(facts.values()),
+        "planning_documents": documents,
+    }

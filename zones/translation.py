@@ -5,6 +5,7 @@ from modeltranslation.translator import TranslationOptions, register
 from .models import (
     InvestorFact,
     Organisation,
+    PlanningDocument,
     ReportedFigure,
     Sector,
     Site,
@@ -54,3 +55,8 @@ class ReportedFigureTranslationOptions(TranslationOptions):
 @register(InvestorFact)
 class InvestorFactTranslationOptions(TranslationOptions):
     fields = ("text",)
+
+
+@register(PlanningDocument)
+class PlanningDocumentTranslationOptions(TranslationOptions):
+    fields = ("issuer", "subject")

@@ -10,4 +10,5 @@ urlpatterns = [
     path("sites/compare/", views.compare, name="compare"),
     path("sites/<slug:slug>/", views.site_detail, name="detail"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
+    path("planning-documents/", views.planning_documents, name="documents"),
 ]

@@ -18,10 +18,10 @@ from common.pagination import paginate
 from common.spreadsheets import XLSX_CONTENT_TYPE, csv_text, xlsx_bytes
 
 from .comparison import MAX_COMPARED, MIN_COMPARED, comparison_rows
-from .filters import SiteFilter
+from .filters import PlanningDocumentFilter, SiteFilter
 from .geojson import map_collection
-from .models import InvestorFact, Organisation, ReportedFigure, Site
-from .open_data import site_sheet, site_table, sites_feature_collection
+from .models import InvestorFact, Organisation, PlanningDocument, ReportedFigure, Site
+from .open_data import investor_statements, site_sheet, site_table, sites_feature_collection
 
 # Up to this many sites, the home page lists them all beside the map; beyond it (a national
 # register) the list moves to the paginated site list, and the map clusters its markers.
@@ -94,11 +94,15 @@ def site_detail(request, slug):
     for project in site.located_projects:
         for figure in project.capital_figures:
             figure.refs = footnotes.cite_figure(figure)
-    investor_facts = list(
-        InvestorFact.objects.for_sites([site.pk, *(phase.pk for phase in site.phases.all())])
-    )
+    here = [site.pk, *(phase.pk for phase in site.phases.all())]
+    investor_facts = list(InvestorFact.objects.for_sites(here))
     for fact in investor_facts:
         fact.refs = [footnotes.cite(source, f"fact-{fact.pk}") for source in fact.sources.all()]
+    documents = list(PlanningDocument.objects.for_sites(here))
+    for document in documents:
+        document.refs = [
+            footnotes.cite(source, f"document-{document.pk}") for source in document.sources.all()
+        ]
     by_kind = ReportedFigure.Kind
     series = [f for f in figures if f.kind in ReportedFigure.SERIES_KINDS]
     return render(
@@ -135,6 +139,7 @@ def site_detail(request, slug):
             ],
             "timeline": site.status_timeline(),
             "investor_topics": InvestorFact.by_topic(investor_facts),
+            "planning_documents": documents,
             "map_data": map_collection([site.map_row()]),
         },
     )
@@ -196,6 +201,16 @@ def compare(request):
 
 
 @require_safe
+@public_page(query=filter_query(PlanningDocumentFilter))
+def planning_documents(request):
+    """Every planning document the sources name, searchable by its number."""
+    document_filter = PlanningDocumentFilter(
+        request.GET, queryset=PlanningDocument.objects.with_sources().prefetch_related("sites")
+    )
+    return render(request, "zones/planning_documents.html", {"filter": document_filter})
+
+
+@require_safe
 @public_page
 def organisation_detail(request, slug):
     organisation = get_object_or_404(
@@ -250,3 +265,13 @@ def site_export(request):
     )
     file_name = f"{SITES_FILE_STEM}-{timezone.localdate().isoformat()}.xlsx"
     return download(content, XLSX_CONTENT_TYPE, file_name)
+
+
+@require_safe
+@readable_anywhere
+@public_page
+def investor_statements_json(request):
+    """Open data: the statements for investors and the planning documents, both languages."""
+    return JsonResponse(
+        investor_statements(absolute_url), json_dumps_params={"ensure_ascii": False}
+    )

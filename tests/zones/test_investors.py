@@ -89,3 +89,30 @@ def test_the_managing_bodies_have_pages_linked_from_their_sites(client, facts):
     assert 'href="/en/sites/thanh-binh/#investors-institutions"' in board
     department = client.get("/organisations/so-cong-thuong-bac-kan/").content.decode()
     assert 'href="/sites/vang-muoi/#investors-institutions"' in department
+
+
+def test_planning_documents_are_listed_on_their_sites_pages(client, facts):
+    zone = investors_part(client.get("/en/sites/thanh-binh/").content.decode())
+    planning = zone.split('id="investors-planning"', 1)[1]
+    for number in ["1156/QĐ-UBND", "419/QĐ-UBND", "811/QĐ-UBND", "1288/QĐ-TTg", "14/NQ-HĐND"]:
+        row = planning.split(f"{number}", 1)[1].split("</tr>", 1)[0]
+        assert 'href="#fn-' in row, number
+    assert "since replaced" in planning.split("811/QĐ-UBND", 1)[1].split("</tr>", 1)[0]
+    cluster = investors_part(client.get("/sites/cam-giang/").content.decode())
+    assert "320/QĐ-UBND" in cluster and "1156/QĐ-UBND" not in cluster
+
+
+@pytest.mark.parametrize("query", ["1156", "419/QĐ-UBND", "419/qd-ubnd", "419 QĐ-UBND"])
+def test_planning_documents_are_found_by_number(client, facts, query):
+    found = client.get("/en/planning-documents/", {"q": query}).content.decode()
+    rows = found.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    assert rows.count("<tr id=") == 1
+    number = "1156/QĐ-UBND" if query == "1156" else "419/QĐ-UBND"
+    assert number in rows and 'href="/en/sites/thanh-binh-phase-1/"' in rows
+
+
+def test_the_site_search_finds_a_site_by_its_planning_document(client, facts):
+    listing = client.get("/en/sites/", {"q": "1156"}).content.decode()
+    table = listing.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    assert 'href="/en/sites/thanh-binh-phase-1/"' in table
+    assert table.count("<tr ") == 1

@@ -279,8 +279,8 @@ def test_sitemap_and_robots(client, facts):
     assert "Sitemap: http://testserver/sitemap.xml" in robots
 
 
-# 16, plus three for the investors part: the statements, their sources, the sites they are about.
-ZONE_PAGE_QUERIES = 19
+# 16, plus five for the investors part: statements, their sources and sites; documents, sources.
+ZONE_PAGE_QUERIES = 21
 
 
 def count_queries(client, path):
