@@ -26,10 +26,12 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import QueryDict
 from django.middleware.gzip import GZipMiddleware
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.module_loading import import_string
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_from_path
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +41,8 @@ SEARCH_MAX_WORDS = 10
 SEARCH_MAX_CHARACTERS = 150
 # Page numbers beyond this are not pages anyone links to.
 MAX_PAGE_NUMBER = 100_000
+# How long a value made by built_once() is kept; a new data version makes a new key anyway.
+BUILT_SECONDS = 24 * 3600
 gzip = GZipMiddleware(lambda request: None)
 
 
@@ -90,6 +94,24 @@ def bump_data_version(**kwargs):
         # The edit itself must not fail because the cache is down. Pages cached before the
         # outage expire after PUBLIC_PAGE_CACHE_SECONDS at the latest.
         logger.error("An edit could not mark the cached pages stale: the cache is unavailable.")
+
+
+def built_once(name, build):
+    """
+    What build() returns, made once per data version and language and then taken from the
+    cache (by every worker): the map's data for 2,000 sites costs its queries and its
+    serialisation once per edit, not once per page. Built fresh when the cache is down.
+    """
+    try:
+        key = f"portal:built:{name}:{get_language()}:{data_version()}"
+        value = _cache_call("get", key)
+    except CacheUnavailable:
+        return build()
+    if value is None:
+        value = build()
+        with contextlib.suppress(CacheUnavailable):
+            _cache_call("set", key, value, BUILT_SECONDS)
+    return value
 
 
 def cache_status():
@@ -163,6 +185,12 @@ def numbered_page(parameter):
     return normalise
 
 
+def page_key(language, takes_gzip, path, query):
+    """Where a page is kept: one entry per page, replaced when the data version moves on."""
+    raw = "|".join([language, str(takes_gzip), path, query])
+    return "portal:page:" + hashlib.sha256(raw.encode()).hexdigest()[:40]
+
+
 def public_page(view=None, *, query=no_query, store=True):
     """
     Cache a public GET view's 200 responses and answer 304 to a matching If-None-Match.
@@ -171,6 +199,10 @@ def public_page(view=None, *, query=no_query, store=True):
     sees only those, so the page it builds matches the key it is stored under. With
     `store=False` (downloads, whose file name carries the day they were made) the response is
     revalidated the same way but always built fresh, never stored.
+
+    Pages are kept as (data version, response). Behind EarlyCachedPageMiddleware the
+    middleware looks them up before the rest of the stack runs and stores them once the whole
+    stack has added its headers; without it (a view called directly) this does both.
     """
     if view is None:
         return lambda view: public_page(view, query=query, store=store)
@@ -181,6 +213,10 @@ def public_page(view=None, *, query=no_query, store=True):
         seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
         takes_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
         if request.method not in ("GET", "HEAD") or not seconds or not cacheable:
+            return fresh_response(view, request, args, kwargs, takes_gzip)
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            # An editor, signed in: a page built for them, never one kept for the public,
+            # and never kept for the public either.
             return fresh_response(view, request, args, kwargs, takes_gzip)
         try:
             version = data_version()
@@ -194,13 +230,14 @@ def public_page(view=None, *, query=no_query, store=True):
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:
             return not_modified
-        key = f"portal:page:{etag}"
-        try:
-            response = _cache_call("get", key) if store else None
-        except CacheUnavailable:
-            return fresh_response(view, request, args, kwargs, takes_gzip)
-        if response is not None:
-            return response
+        key = page_key(get_language(), takes_gzip, request.path, request.GET.urlencode())
+        if store and not getattr(request, "portal_early_looked", False):
+            try:
+                entry = _cache_call("get", key)
+            except CacheUnavailable:
+                return fresh_response(view, request, args, kwargs, takes_gzip)
+            if entry is not None and entry[0] == version:
+                return entry[1]
         response = view(request, *args, **kwargs)
         if response.status_code != 200 or response.streaming:
             return response
@@ -212,14 +249,89 @@ def public_page(view=None, *, query=no_query, store=True):
         patch_cache_control(response, public=True, no_cache=True)
         response = compressed(request, response, takes_gzip)
         if store and not getattr(request, "portal_no_store", False):
-            with contextlib.suppress(CacheUnavailable):  # served all the same
-                _cache_call("set", key, response, seconds)
+            if getattr(request, "portal_early", False):
+                request.portal_store = (key, version, seconds)  # the middleware stores it
+            else:
+                with contextlib.suppress(CacheUnavailable):  # served all the same
+                    _cache_call("set", key, (version, response), seconds)
         return response
 
     # Public pages answer GET and HEAD only (require_safe): a POST should get that 405, not
     # the CSRF check's 403, and no public page reads anything a POST could carry.
     cached_view.csrf_exempt = True
+    # For EarlyCachedPageMiddleware, which finds the page's key before the view runs.
+    cached_view.portal_query = query
+    cached_view.portal_store = store
     return cached_view
+
+
+class EarlyCachedPageMiddleware:
+    """
+    A public page in the cache, answered before the session, CSRF, auth, messages, history
+    and login-limit middleware run: an anonymous GET or HEAD costs one cache round trip (the
+    data version and the page together) and no database query.
+
+    It sits below the security, CSP, Permissions-Policy and WhiteNoise middleware, so a cached
+    page gets their headers as a fresh one does; the page is stored after the rest of the
+    stack has run, so it carries theirs (Content-Language, Vary, X-Frame-Options) too. A
+    request with a session cookie (an editor), or to the admin, always takes the full path.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = "/" + settings.ADMIN_PATH
+
+    def __call__(self, request):
+        request.portal_early = True
+        hit = self.cached_response(request)
+        if hit is not None:
+            return hit
+        response = self.get_response(request)
+        stored = getattr(request, "portal_store", None)
+        if stored and response.status_code == 200 and not response.streaming:
+            key, version, seconds = stored
+            with contextlib.suppress(CacheUnavailable):  # served all the same
+                _cache_call("set", key, (version, response), seconds)
+        return response
+
+    def cached_response(self, request):
+        if request.method not in ("GET", "HEAD") or not settings.PUBLIC_PAGE_CACHE_SECONDS:
+            return None
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return None
+        if request.path_info.startswith(self.admin_prefix):
+            return None
+        # The language as LocaleMiddleware will choose it: from the path's prefix, else the
+        # default (every page without a prefix is Vietnamese).
+        translation.activate(get_language_from_path(request.path_info) or settings.LANGUAGE_CODE)
+        try:
+            view = resolve(request.path_info).func
+        except Resolver404:
+            return None
+        normalise = getattr(view, "portal_query", None)
+        if normalise is None or not getattr(view, "portal_store", False):
+            return None
+        query, cacheable = normalise(request)
+        if not cacheable:
+            return None
+        takes_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
+        key = page_key(get_language(), takes_gzip, request.path, query.urlencode())
+        try:
+            found = _cache_call("get_many", [DATA_VERSION_KEY, key])
+        except CacheUnavailable:
+            return None
+        request.portal_early_looked = True
+        version, entry = found.get(DATA_VERSION_KEY), found.get(key)
+        if version is None or entry is None or entry[0] != version:
+            return None
+        response = entry[1]
+        not_modified = get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=version // 1_000_000_000,
+            response=response,
+        )
+        return not_modified or response
 
 
 def fresh_response(view, request, args, kwargs, takes_gzip):

@@ -7,8 +7,10 @@ import sys
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.db import connection
 from django.http import HttpResponse, HttpResponseNotFound, HttpResponseRedirect
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import parse_http_date
@@ -277,3 +279,99 @@ def test_last_modified_is_the_last_change_as_the_database_keeps_it(client, facts
     edited = client.get("/api/sites.geojson")
     assert edited["ETag"] != first["ETag"]
     assert parse_http_date(edited["Last-Modified"]) > parse_http_date(first["Last-Modified"])
+
+
+@pytest.fixture
+def cache_calls(monkeypatch):
+    """
+    The cache operations the portal makes, in order: the local-memory cache, counted, not
+    replaced. Only outermost calls count (its get_many() calls its own get(), where Redis
+    makes one MGET round trip).
+    """
+    backend = caches["default"]
+    calls = []
+    depth = [0]
+    for name in ["get", "get_many", "set", "add", "delete"]:
+        method = getattr(backend, name)
+
+        def counted(*args, _name=name, _method=method, **kwargs):
+            if not depth[0]:
+                calls.append(_name)
+            depth[0] += 1
+            try:
+                return _method(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        monkeypatch.setattr(backend, name, counted)
+    return calls
+
+
+@pytest.mark.parametrize("path", ["/en/sites/cam-giang/", "/", "/api/sites.geojson"])
+def test_a_cached_page_costs_one_cache_round_trip_and_carries_the_same_headers(
+    client, facts, cache_calls, django_assert_num_queries, path
+):
+    first = client.get(path, headers={"accept-encoding": "gzip"})
+    cache_calls.clear()
+    with django_assert_num_queries(0):
+        again = client.get(path, headers={"accept-encoding": "gzip"})
+    assert cache_calls == ["get_many"]
+    assert again.content == first.content
+    assert dict(again.headers) == dict(first.headers)
+    for header in ["Content-Security-Policy", "ETag", "Last-Modified", "Vary", "Cache-Control"]:
+        assert again.headers[header], header
+    assert again["X-Frame-Options"] == "DENY" and again["Content-Language"]
+
+
+def test_each_language_gets_its_own_cached_page(client, facts):
+    for _ in range(2):
+        vietnamese, english = client.get("/"), client.get("/en/")
+        assert vietnamese["Content-Language"] == "vi" and '<html lang="vi">' in text(vietnamese)
+        assert english["Content-Language"] == "en" and '<html lang="en">' in text(english)
+
+
+def test_a_signed_in_editor_never_gets_the_page_kept_for_the_public(
+    client, editor_client, facts, cache_calls
+):
+    client.get("/en/sites/cam-giang/")  # kept for the public
+    stored = cached_pages()
+    cache_calls.clear()
+    with CaptureQueriesContext(connection) as queries:
+        page = editor_client.get("/en/sites/cam-giang/")
+    assert page.status_code == 200
+    assert len(queries) > 5  # built for the editor (session, user, the page's own queries)
+    assert "get_many" not in cache_calls and "set" not in cache_calls
+    assert cached_pages() == stored
+
+
+def test_an_edit_shows_at_once_on_a_page_answered_early(client, facts):
+    before = text(client.get("/en/sites/cam-giang/"))
+    assert text(client.get("/en/sites/cam-giang/")) == before  # now answered early
+    site = Site.objects.get(slug="cam-giang")
+    site.status_note_en = "A note written in another worker."
+    site.save()
+    assert "A note written in another worker." in text(client.get("/en/sites/cam-giang/"))
+
+
+def text(response):
+    return response.content.decode()
+
+
+def map_queries(client, query):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/en/", query).status_code == 200
+    # The map's rows are plain values (for_map()): their columns are aliased.
+    return [q["sql"] for q in queries if 'AS "boundary"' in q["sql"]]
+
+
+def test_the_map_data_is_built_once_per_data_version(client, facts):
+    """Two filters are two pages, but one map: its rows are read once until the data changes."""
+    assert len(map_queries(client, {"status": "operational"})) == 1
+    assert map_queries(client, {"status": "site_clearance"}) == []
+    site = Site.objects.get(slug="cam-giang")
+    site.name_en = "Cẩm Giàng Cluster, renamed"
+    site.save()
+    assert len(map_queries(client, {"status": "planned"})) == 1
+    home = client.get("/en/", {"status": "established"}).content.decode()
+    map_data = home.split('id="map-data"', 1)[1].split("</script>", 1)[0]
+    assert "Cluster, renamed" in map_data

@@ -1,16 +1,18 @@
 """Public pages about sites and organisations. Thin: the queries live on the models' QuerySets."""
 
+import json
 import re
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
-from django.http import JsonResponse, QueryDict
+from django.http import HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_safe
 
-from common.caching import filter_query, public_page
+from common.caching import built_once, filter_query, public_page
 from common.charts import line_chart, newest_first
 from common.citations import Footnotes
 from common.http import absolute_url, download, readable_anywhere
@@ -30,6 +32,12 @@ SITE_LIST_PAGE_SIZE = 50
 SITES_FILE_STEM = pgettext_lazy("file name of the site list download", "bac-kan-sites")
 
 
+def home_map():
+    """(number of sites on the map, the map's data): every filter of the home page shares it."""
+    rows = Site.objects.public().top_level().for_map()
+    return len(rows), map_collection(rows)
+
+
 @require_safe
 @public_page(query=filter_query(SiteFilter))
 def home(request):
@@ -37,18 +45,18 @@ def home(request):
     all_sites = Site.objects.public().with_first_area().top_level()
     site_filter = SiteFilter(request.GET, queryset=all_sites)
     shown = set(site_filter.qs.values_list("pk", flat=True))
-    map_rows = Site.objects.public().top_level().for_map()
-    list_limited = len(map_rows) > HOME_LIST_LIMIT
+    site_count, map_data = built_once("home-map", home_map)
+    list_limited = site_count > HOME_LIST_LIMIT
     return render(
         request,
         "zones/home.html",
         {
             "sites": [] if list_limited else list(all_sites),
-            "site_count": len(map_rows),
+            "site_count": site_count,
             "list_limited": list_limited,
             "shown": shown,
             "filter": site_filter,
-            "map_data": map_collection(map_rows),
+            "map_data": map_data,
             "statuses": Site.Status,
             "key_figures": ReportedFigure.objects.key_figures(),
         },
@@ -238,12 +246,13 @@ def organisation_detail(request, slug):
 @public_page
 def sites_geojson(request):
     """Open data: every site, phases included, as a GeoJSON FeatureCollection."""
+    content = built_once("sites-geojson", sites_geojson_bytes)
+    return HttpResponse(content, content_type="application/geo+json")
+
+
+def sites_geojson_bytes():
     collection = sites_feature_collection(Site.objects.public().order_by("pk"), absolute_url)
-    return JsonResponse(
-        collection,
-        content_type="application/geo+json",
-        json_dumps_params={"ensure_ascii": False},
-    )
+    return json.dumps(collection, ensure_ascii=False, cls=DjangoJSONEncoder).encode()
 
 
 @require_safe
