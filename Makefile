@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run serve production-check bench load-test test mutation setup setup-dev python-check system-packages \
-	system-packages-browser system-packages-nginx \
+	system-packages-browser system-packages-nginx system-packages-bench \
 	compilemessages makemessages static migrate lint format migrations-check clean
 
 run: setup migrate static
@@ -29,7 +29,7 @@ production-check: setup-dev system-packages-nginx
 	$(PY) scripts/production_check.py
 
 # Benchmark and load test: throw-away PostgreSQL databases and Redis cache databases, loopback.
-bench: setup-dev
+bench: setup-dev system-packages-bench static
 	scripts/ensure_postgres.sh
 	$(PY) scripts/bench.py
 
@@ -62,6 +62,9 @@ system-packages-browser:
 
 system-packages-nginx:
 	scripts/install_system_packages.sh --with-nginx
+
+system-packages-bench:
+	scripts/install_system_packages.sh --with-bench
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

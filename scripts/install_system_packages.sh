@@ -5,6 +5,7 @@
 #   npm        to install the pinned front-end package (Leaflet.markercluster)
 #   chromium   the browser the browser tests drive (only with --with-browser)
 #   nginx      the production front server (only with --with-nginx: make serve, production-check)
+#   wrk        the benchmark's load generator (only with --with-bench: make bench)
 set -euo pipefail
 
 need=()
@@ -15,6 +16,7 @@ for option in "$@"; do
   case "$option" in
     --with-browser) [[ -x /usr/bin/chromium ]] || need+=(chromium) ;;
     --with-nginx) command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || need+=(nginx) ;;
+    --with-bench) command -v wrk >/dev/null || need+=(wrk) ;;
   esac
 done
 
