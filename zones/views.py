@@ -93,6 +93,7 @@ def site_detail(request, slug):
         slug=slug,
     )
     footnotes = Footnotes.for_citations(site.citations.all())
+    own_citations = len(footnotes.entries)
     for shown in [site, *site.phases.all()]:
         for figure in shown.area_figures:
             figure.refs = footnotes.cite_figure(figure)
@@ -111,6 +112,11 @@ def site_detail(request, slug):
         document.refs = [
             footnotes.cite(source, f"document-{document.pk}") for source in document.sources.all()
         ]
+    # The sources the factsheet (the page on paper) still cites: the site's own facts, its
+    # area, the investors' part. Those of the long tables (screen only) are left off paper.
+    on_paper = {number for number, _source, _notes in footnotes.entries[:own_citations]}
+    for cited in [*site.area_figures, *investor_facts, *documents]:
+        on_paper.update(cited.refs)
     by_kind = ReportedFigure.Kind
     series = [f for f in figures if f.kind in ReportedFigure.SERIES_KINDS]
     return render(
@@ -148,6 +154,7 @@ def site_detail(request, slug):
             "timeline": site.status_timeline(),
             "investor_topics": InvestorFact.by_topic(investor_facts),
             "planning_documents": documents,
+            "footnotes_on_paper": on_paper,
             "map_data": map_collection([site.map_row()]),
         },
     )

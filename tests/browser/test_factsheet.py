@@ -32,3 +32,19 @@ def test_a_site_prints_as_a_factsheet_of_one_or_two_pages(watched_page, path, na
     assert first_address in text.replace(" ", "")
     assert "Printed from" in text or "In từ" in text
     assert "Tenants and projects" not in text and "Status over time" not in text
+
+
+def test_the_factsheet_leaves_off_the_sources_of_what_it_does_not_print(watched_page):
+    """The long tables stay on screen, and so do the sources only they cite."""
+    page = watched_page
+    page.goto(page.base_url + "/en/sites/thanh-binh/")
+    page.wait_for_load_state("networkidle")
+    on_screen = page.locator(".footnotes li").count()
+    page.emulate_media(media="print")
+    visible = page.locator(".footnotes li:visible").count()
+    assert 0 < visible < on_screen
+    # Every footnote the printed part refers to is printed.
+    printed_refs = page.locator("main .fn-ref a:visible")
+    for index in range(printed_refs.count()):
+        target = printed_refs.nth(index).get_attribute("href")
+        assert page.locator(target).is_visible(), target
