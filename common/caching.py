@@ -288,7 +288,13 @@ class EarlyCachedPageMiddleware:
             return hit
         response = self.get_response(request)
         stored = getattr(request, "portal_store", None)
-        if stored and response.status_code == 200 and not response.streaming:
+        # Never a response that sets a cookie: it would be handed to every reader.
+        if (
+            stored
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+        ):
             key, version, seconds = stored
             with contextlib.suppress(CacheUnavailable):  # served all the same
                 _cache_call("set", key, (version, response), seconds)

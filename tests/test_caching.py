@@ -375,3 +375,20 @@ def test_the_map_data_is_built_once_per_data_version(client, facts):
     home = client.get("/en/", {"status": "established"}).content.decode()
     map_data = home.split('id="map-data"', 1)[1].split("</script>", 1)[0]
     assert "Cluster, renamed" in map_data
+
+
+def test_a_page_that_sets_a_cookie_is_never_kept_for_everyone(client, facts, monkeypatch):
+    """Were some middleware or view to set a cookie on a public page, it stays that reader's."""
+    from zones import views
+
+    render = views.render
+
+    def render_with_a_cookie(*args, **kwargs):
+        response = render(*args, **kwargs)
+        response.set_cookie("reader", "only-me")
+        return response
+
+    monkeypatch.setattr(views, "render", render_with_a_cookie)
+    before = cached_pages()
+    assert client.get("/en/sites/cam-giang/").cookies["reader"].value == "only-me"
+    assert cached_pages() == before
