@@ -1,15 +1,18 @@
 """
 Public pages cached for readers, with ETag/Last-Modified so that a repeat request can be a 304.
 
-One number, the *data version*, lives in the cache and changes whenever anything a public page
-shows is saved or deleted (the receivers are connected in each app's ready()). A page's cache key
-and its ETag are made of that version, the language, whether the reader takes gzip, the path and
-the page's *normalised* query: only the parameters the view understands, with values it accepts,
-in a fixed order. A random `?x=…` therefore reuses the page without it instead of adding an
-entry, so the cache holds a bounded set of pages (one per valid filter combination and page);
-free-text searches are answered fresh and never stored. Any change, from the admin or an import,
-makes every cached page stale at once. With several server processes the cache must be shared
-(Redis, CACHE_URL), or the version would only change in the process that saw the edit.
+One number, the *data version*, changes whenever anything a public page shows is saved or
+deleted (the receivers are connected in each app's ready()); it lives in the cache and, for
+good, in the database (settings.PUBLIC_PAGE_VERSION_STORE), and it is every page's
+Last-Modified. A page's cache key is made of the language, whether the reader takes gzip, the
+path and the page's *normalised* query: only the parameters the view understands, with values it
+accepts, in a fixed order. A random `?x=…` therefore reuses the page without it instead of
+adding an entry, so the cache holds a bounded set of pages (one per valid filter combination
+and page); free-text searches are answered fresh and never stored. A page is kept with the
+version it was built under, and its ETag is made of that version too, so any change, from the
+admin or an import, makes every cached page stale at once. With several server processes the
+cache must be shared (Redis, CACHE_URL), or the version would only change in the process that
+saw the edit. EarlyCachedPageMiddleware answers a kept page before most of the middleware runs.
 
 When the cache cannot be reached, pages are built and served uncached (slower, never a 500), and
 /health/ says so.
