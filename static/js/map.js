@@ -70,7 +70,7 @@
     box.appendChild(link);
     var compare = document.createElement("a");
     compare.href = data.compareUrl + "?site=" + encodeURIComponent(properties.id);
-    compare.className = "popup-link";
+    compare.className = "popup-compare";
     compare.textContent = wrap.dataset.compareLabel;
     box.appendChild(document.createElement("br"));
     box.appendChild(compare);

@@ -44,6 +44,8 @@ def test_marker_popup_links_to_the_site_page(watched_page):
     expect(popup).to_contain_text("Đang giải phóng mặt bằng (tính đến 28/11/2023)")
     expect(popup).to_contain_text("Vị trí gần đúng: Tâm xã, phường")
     save_screenshot(page, "popup-vi-desktop")
+    compare = popup.locator("a.popup-compare")
+    expect(compare).to_have_attribute("href", "/sites/compare/?site=cam-giang")
     popup.locator("a.popup-link").click()
     expect(page).to_have_url(re.compile(r"/sites/cam-giang/$"))
     expect(page.locator("h1")).to_have_text("Cụm công nghiệp Cẩm Giàng")
