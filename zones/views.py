@@ -107,6 +107,9 @@ def site_detail(request, slug):
     investor_facts = list(InvestorFact.objects.for_sites(here))
     for fact in investor_facts:
         fact.refs = [footnotes.cite(source, f"fact-{fact.pk}") for source in fact.sources.all()]
+        # A zone's factsheet leaves a statement about one of its phases alone to that phase's
+        # own factsheet: with them all, the zone's would not fit on two sheets of paper.
+        fact.on_paper = not (fact.phases and site.phase is None)
     documents = list(PlanningDocument.objects.for_sites(here))
     for document in documents:
         document.refs = [
@@ -115,7 +118,7 @@ def site_detail(request, slug):
     # The sources the factsheet (the page on paper) still cites: the site's own facts, its
     # area, the investors' part. Those of the long tables (screen only) are left off paper.
     on_paper = {number for number, _source, _notes in footnotes.entries[:own_citations]}
-    for cited in [*site.area_figures, *investor_facts, *documents]:
+    for cited in [*site.area_figures, *(f for f in investor_facts if f.on_paper), *documents]:
         on_paper.update(cited.refs)
     by_kind = ReportedFigure.Kind
     series = [f for f in figures if f.kind in ReportedFigure.SERIES_KINDS]

@@ -94,6 +94,12 @@ def in_language_prefix(path, language_code):
     return bare if language_code == default else f"/{language_code}{bare}"
 
 
+@register.filter
+def absolute(path):
+    """A page's full address (on paper, where a link cannot be followed)."""
+    return absolute_url(path)
+
+
 @register.simple_tag
 def absolute_static(path):
     """A static file's full address (for link previews, which need one)."""

@@ -16,6 +16,9 @@ pytestmark = pytest.mark.usefixtures("site_facts")
         ("/sites/vang-muoi/", "Cụm công nghiệp Vằng Mười", "Hạ tầng do Nhà nước đầu tư."),
         ("/en/sites/thanh-thinh/", "Thanh Thịnh Industrial Cluster", "Resolution 08/2018"),
         ("/en/sites/thanh-binh-phase-1/", "phase 1", "2,500 m³ a day"),
+        # The zone: the longest page, so the one most likely to spill onto a third sheet.
+        ("/en/sites/thanh-binh/", "Thanh Bình Industrial Zone", "130 km from central Hà Nội"),
+        ("/sites/thanh-binh/", "Khu công nghiệp Thanh Bình", "cách trung tâm Hà Nội 130 km"),
     ],
 )
 def test_a_site_prints_as_a_factsheet_of_one_or_two_pages(watched_page, path, name, statement):
@@ -48,3 +51,21 @@ def test_the_factsheet_leaves_off_the_sources_of_what_it_does_not_print(watched_
     for index in range(printed_refs.count()):
         target = printed_refs.nth(index).get_attribute("href")
         assert page.locator(target).is_visible(), target
+
+
+def test_the_zone_factsheet_leaves_each_phase_statement_to_that_phase_factsheet(watched_page):
+    """On screen the zone's page shows its phases' statements; on paper it names the phases'
+    factsheets instead (with them all it would not fit on two sheets)."""
+    page = watched_page
+    page.goto(page.base_url + "/en/sites/thanh-binh/")
+    page.wait_for_load_state("networkidle")
+    phase_statement = page.locator("#fact-utilities-wastewater")
+    assert phase_statement.is_visible()
+    pointer = page.locator(".for-investors .print-only")
+    assert not pointer.is_visible()
+    page.emulate_media(media="print")
+    assert not phase_statement.is_visible()
+    assert pointer.is_visible()
+    assert pointer.inner_text().count("/en/sites/thanh-binh-phase-") == 2
+    # A statement about the whole zone stays on paper.
+    assert page.locator("#fact-access-ql3-130km").is_visible()
