@@ -208,7 +208,7 @@ AXES_LOCKOUT_TEMPLATE = "lockout.html"
 # in production, where several gunicorn workers must share the pages and the data version.
 CACHE_URL = os.environ.get("CACHE_URL", "")
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    "default": {"BACKEND": "common.redis_cache.RedisCache", "LOCATION": CACHE_URL}
     if CACHE_URL.startswith(("redis://", "rediss://"))
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}
 }

@@ -32,7 +32,7 @@ from django.middleware.gzip import GZipMiddleware
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date
+from django.utils.http import http_date, urlencode
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language, get_language_from_path
 
@@ -188,9 +188,19 @@ def numbered_page(parameter):
     return normalise
 
 
+def canonical_query(query):
+    """
+    A QueryDict as a query string in the order the normalisers above give theirs: names
+    sorted, each name's values sorted, the page number last. A normalised query comes out as it
+    went in, so an address whose query is already normal finds its page without normalising.
+    """
+    names = sorted(query, key=lambda name: (name == "page", name))
+    return urlencode([(name, value) for name in names for value in sorted(query.getlist(name))])
+
+
 def page_key(language, takes_gzip, path, query):
     """Where a page is kept: one entry per page, replaced when the data version moves on."""
-    raw = "|".join([language, str(takes_gzip), path, query])
+    raw = "|".join([language, str(takes_gzip), path, canonical_query(query)])
     return "portal:page:" + hashlib.sha256(raw.encode()).hexdigest()[:40]
 
 
@@ -233,7 +243,7 @@ def public_page(view=None, *, query=no_query, store=True):
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:
             return not_modified
-        key = page_key(get_language(), takes_gzip, request.path, request.GET.urlencode())
+        key = page_key(get_language(), takes_gzip, request.path, request.GET)
         if store and not getattr(request, "portal_early_looked", False):
             try:
                 entry = _cache_call("get", key)
@@ -320,17 +330,26 @@ class EarlyCachedPageMiddleware:
         normalise = getattr(view, "portal_query", None)
         if normalise is None or not getattr(view, "portal_store", False):
             return None
-        query, cacheable = normalise(request)
-        if not cacheable:
-            return None
         takes_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
-        key = page_key(get_language(), takes_gzip, request.path, query.urlencode())
+        language = get_language()
+        # First the query as it comes: links carry normal queries, and a normal query is its
+        # own key, so a hit needs no normalising (building a filter's form costs more than the
+        # rest of the hit). A page is only ever kept under its normal query.
+        key = page_key(language, takes_gzip, request.path, request.GET)
         try:
             found = _cache_call("get_many", [DATA_VERSION_KEY, key])
+            version, entry = found.get(DATA_VERSION_KEY), found.get(key)
+            if entry is None and version is not None:
+                # Not kept as it comes (?x=…, another order, a search): normalised, it may be.
+                query, cacheable = normalise(request)
+                if not cacheable:
+                    return None
+                normal_key = page_key(language, takes_gzip, request.path, query)
+                if normal_key != key:
+                    entry = _cache_call("get", normal_key)
         except CacheUnavailable:
             return None
         request.portal_early_looked = True
-        version, entry = found.get(DATA_VERSION_KEY), found.get(key)
         if version is None or entry is None or entry[0] != version:
             return None
         response = entry[1]
