@@ -1,6 +1,7 @@
 """The project's own middleware: security headers, database outages, and query counting."""
 
 import logging
+import time
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
@@ -11,23 +12,31 @@ logger = logging.getLogger(__name__)
 
 class QueryCountHeaderMiddleware:
     """
-    Counts the SQL queries a request makes and reports them in X-Query-Count. Only installed
-    when measuring (QUERY_COUNT_HEADER=true), never in production.
+    Counts the SQL queries a request makes and times them and the whole answer: X-Query-Count,
+    X-Query-Time and X-Server-Time (milliseconds), so the benchmark can say where a slow page
+    spends its time. Only installed when measuring (QUERY_COUNT_HEADER=true), never in
+    production.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        queries = []
+        started = time.perf_counter()
+        durations = []
 
-        def count(execute, sql, params, many, context):
-            queries.append(sql)
-            return execute(sql, params, many, context)
+        def timed(execute, sql, params, many, context):
+            began = time.perf_counter()
+            try:
+                return execute(sql, params, many, context)
+            finally:
+                durations.append(time.perf_counter() - began)
 
-        with connection.execute_wrapper(count):
+        with connection.execute_wrapper(timed):
             response = self.get_response(request)
-        response["X-Query-Count"] = str(len(queries))
+        response["X-Query-Count"] = str(len(durations))
+        response["X-Query-Time"] = f"{sum(durations) * 1000:.3f}"
+        response["X-Server-Time"] = f"{(time.perf_counter() - started) * 1000:.3f}"
         return response
 
 

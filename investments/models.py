@@ -194,6 +194,8 @@ class Project(models.Model):
             models.Index(fields=["approval_date"], name="project_approval_idx"),
             models.Index(fields=["name_vi"], name="project_name_vi_idx"),
             models.Index(fields=["name_en"], name="project_name_en_idx"),
+            # The status filter: its page count reads every row without one.
+            models.Index(fields=["status"], name="project_status_idx"),
         ]
         constraints = [
             models.CheckConstraint(

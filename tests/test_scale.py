@@ -1,7 +1,8 @@
 """
 Query counts do not grow with the register. Between 10 and 1,000 sites two pages even lose a
 query: above 300 sites the home page stops listing every site (the map and the paginated list
-carry them), and above 200 the project list's site menu becomes a text field.
+carry them), and above 200 the project list's site menu becomes a text field (the sites are
+counted, not read).
 """
 
 import pytest
@@ -41,3 +42,16 @@ def test_query_counts_are_the_same_for_10_and_1000_sites(client, settings):
     assert grown == {}
     # The sites, then the sources of their first area figures.
     assert many["/api/sites.geojson"] == few["/api/sites.geojson"] == 2
+
+
+def test_the_benchmark_is_told_the_queries_their_time_and_the_server_time(client, settings):
+    """QUERY_COUNT_HEADER=true (the benchmark's fresh server) says where a page's time goes."""
+    settings.MIDDLEWARE = [
+        "bakan_industry.middleware.QueryCountHeaderMiddleware",
+        *settings.MIDDLEWARE,
+    ]
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    call_command("generate_synthetic", sites=10, projects=100, verbosity=0)
+    response = client.get("/sites/")
+    assert int(response["X-Query-Count"]) == queries_for(client, "/sites/")
+    assert 0 < float(response["X-Query-Time"]) <= float(response["X-Server-Time"])

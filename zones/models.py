@@ -211,6 +211,11 @@ class SourcedFigure(models.Model):
     dated series instead.
     """
 
+    # Footnote numbers, set by a page that lists its sources as footnotes (Footnotes); lists
+    # without footnotes name the source keys instead. A class default, so that a template's
+    # test of it is a plain read (a missing attribute sends Django's lookup through dir()).
+    refs = ()
+
     label = models.CharField(_("label"), max_length=300)
     qualifier = models.CharField(
         _("qualifier"), max_length=10, choices=Qualifier, default=Qualifier.EXACT
@@ -931,6 +936,7 @@ class PlanningDocument(models.Model):
     )
     sources = models.ManyToManyField(Source, verbose_name=_("sources"))
     search_text = models.TextField(editable=False, blank=True, default="")
+    refs = ()  # footnote numbers on a site's page (see SourcedFigure.refs)
 
     objects = PlanningDocumentQuerySet.as_manager()
 
