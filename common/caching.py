@@ -323,28 +323,21 @@ class EarlyCachedPageMiddleware:
         # The language as LocaleMiddleware will choose it: from the path's prefix, else the
         # default (every page without a prefix is Vietnamese).
         translation.activate(get_language_from_path(request.path_info) or settings.LANGUAGE_CODE)
-        try:
-            view = resolve(request.path_info).func
-        except Resolver404:
-            return None
-        normalise = getattr(view, "portal_query", None)
-        if normalise is None or not getattr(view, "portal_store", False):
-            return None
         takes_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
         language = get_language()
-        # First the query as it comes: links carry normal queries, and a normal query is its
-        # own key, so a hit needs no normalising (building a filter's form costs more than the
-        # rest of the hit). A page is only ever kept under its normal query.
+        # First the address as it comes: links carry normal queries, and a normal query is its
+        # own key. Only a public_page view keeps pages, under its address's key, so a hit
+        # needs neither the URL resolver nor the view's normaliser (a filter's form costs more
+        # than the rest of the hit).
         key = page_key(language, takes_gzip, request.path, request.GET)
         try:
             found = _cache_call("get_many", [DATA_VERSION_KEY, key])
             version, entry = found.get(DATA_VERSION_KEY), found.get(key)
             if entry is None and version is not None:
                 # Not kept as it comes (?x=…, another order, a search): normalised, it may be.
-                query, cacheable = normalise(request)
-                if not cacheable:
+                normal_key = self.normal_key(request, language, takes_gzip)
+                if normal_key is None:
                     return None
-                normal_key = page_key(language, takes_gzip, request.path, query)
                 if normal_key != key:
                     entry = _cache_call("get", normal_key)
         except CacheUnavailable:
@@ -360,6 +353,18 @@ class EarlyCachedPageMiddleware:
             response=response,
         )
         return not_modified or response
+
+    def normal_key(self, request, language, takes_gzip):
+        """The key of the page the view would keep for this request, or None if it keeps none."""
+        try:
+            view = resolve(request.path_info).func
+        except Resolver404:
+            return None
+        normalise = getattr(view, "portal_query", None)
+        if normalise is None or not getattr(view, "portal_store", False):
+            return None
+        query, cacheable = normalise(request)
+        return page_key(language, takes_gzip, request.path, query) if cacheable else None
 
 
 def fresh_response(view, request, args, kwargs, takes_gzip):
