@@ -70,8 +70,9 @@ def aims(name, path, row):
         lines.append(f"{name}: {measured}: met.")
     else:
         lines.append(
-            f"{name}: {measured}: missed. A hit still resolves the address and makes one "
-            "Redis round trip before answering; a static file makes none."
+            f"{name}: {measured}: missed. A hit makes one Redis round trip (the data "
+            "version and the page, unpickled) before it answers; WhiteNoise answers a static "
+            "file from memory and the disk, with no round trip."
         )
     aim = FRESH_P50_AIM.get(path, OTHER_FRESH_P50_AIM)
     p50 = row["one"][1]
