@@ -334,7 +334,8 @@ class EarlyCachedPageMiddleware:
             found = _cache_call("get_many", [DATA_VERSION_KEY, key])
             version, entry = found.get(DATA_VERSION_KEY), found.get(key)
             if entry is None and version is not None:
-                # Not kept as it comes (?x=…, another order, a search): normalised, it may be.
+                # Not kept as it comes (?x=…, a blank or repeated value, a search): normalised,
+                # it may be.
                 normal_key = self.normal_key(request, language, takes_gzip)
                 if normal_key is None:
                     return None
