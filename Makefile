@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve production-check bench load-test test mutation setup setup-dev python-check system-packages \
+.PHONY: run serve production-check bench load-test test test-fast fuzz mutation setup setup-dev python-check system-packages \
 	system-packages-browser system-packages-nginx system-packages-bench \
 	compilemessages makemessages static migrate lint format migrations-check clean
 
@@ -31,6 +31,7 @@ production-check: setup-dev system-packages-nginx
 # Benchmark and load test: throw-away PostgreSQL databases and Redis cache databases, loopback.
 bench: setup-dev system-packages-bench static
 	scripts/ensure_postgres.sh
+	$(PY) -m pytest tests/benchmarks --benchmarks -s -q -p no:cacheprovider
 	$(PY) scripts/bench.py
 
 load-test: setup-dev
@@ -39,6 +40,18 @@ load-test: setup-dev
 
 test: setup-dev system-packages-browser compilemessages
 	scripts/test.sh
+
+# The inner loop while working: every test but the browser's, on SQLite, on every core; no
+# lint, no PostgreSQL. `make test` stays the whole suite (and what CI runs).
+test-fast: setup-dev compilemessages
+	scripts/test.sh --fast
+
+# The property-based fuzz test at length (3,000 examples per database instead of 150).
+fuzz: setup-dev compilemessages static
+	HYPOTHESIS_PROFILE=long $(PY) -m pytest tests/test_fuzz.py -p no:cacheprovider
+	scripts/ensure_postgres.sh
+	HYPOTHESIS_PROFILE=long DATABASE_URL=$${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/bakan_industry} \
+		$(PY) -m pytest tests/test_fuzz.py -p no:cacheprovider
 
 # Mutation testing by hand (see README, "Checking that a test can fail"); not part of `make test`.
 mutation: setup-dev compilemessages static

@@ -26,6 +26,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import QueryDict
 from django.middleware.gzip import GZipMiddleware
@@ -85,18 +86,45 @@ def data_version():
     return version
 
 
-def bump_data_version(**kwargs):
-    """Receiver for post_save, post_delete and m2m_changed: every cached page is now stale."""
+def bump_data_version(using=None, **kwargs):
+    """
+    Receiver for post_save, post_delete and m2m_changed: every cached page goes stale when the
+    change commits, once per transaction however many rows (and history rows) it saved.
+
+    The new version is written to the version store at the first change, inside the edit's own
+    transaction (it commits or rolls back with the edit), and published to the cache only
+    after the commit: a reader who saw the new version before then could keep a page built
+    from the old data under it. A transaction that rolls back publishes nothing.
+    """
+    connection = transaction.get_connection(using)
+    # Django keeps a transaction's on-commit callbacks in run_on_commit (and drops those of a
+    # savepoint that rolls back): a new version waiting there will cover this change too.
+    if any(
+        isinstance(call, NewVersion) and call.waiting for _, call, _ in connection.run_on_commit
+    ):
+        return
     changed_ns = time.time_ns()
     store = version_store()
     if store:
-        store.save_version(changed_ns)  # in the edit's own transaction
-    try:
-        _cache_call("set", DATA_VERSION_KEY, changed_ns, timeout=None)
-    except CacheUnavailable:
-        # The edit itself must not fail because the cache is down. Pages cached before the
-        # outage expire after PUBLIC_PAGE_CACHE_SECONDS at the latest.
-        logger.error("An edit could not mark the cached pages stale: the cache is unavailable.")
+        store.save_version(changed_ns)
+    transaction.on_commit(NewVersion(changed_ns), using=using)
+
+
+class NewVersion:
+    """The data version a transaction publishes to the cache when it commits."""
+
+    def __init__(self, changed_ns):
+        self.changed_ns = changed_ns
+        self.waiting = True
+
+    def __call__(self):
+        self.waiting = False
+        try:
+            _cache_call("set", DATA_VERSION_KEY, self.changed_ns, timeout=None)
+        except CacheUnavailable:
+            # The edit itself must not fail because the cache is down. Pages cached before the
+            # outage expire after PUBLIC_PAGE_CACHE_SECONDS at the latest.
+            logger.error("An edit could not mark the cached pages stale: the cache is unavailable.")
 
 
 def built_once(name, build):

@@ -77,6 +77,8 @@ def test_a_backup_is_readable_by_its_owner_only(tmp_path, facts):
 @pytest.mark.parametrize(
     "content",
     [b"not gzip at all", gzip.compress(b"[{not json"), gzip.compress(b'[{"model": "x.y"}]')],
+    # Named, not shown: gzip stamps the time, and xdist's workers must collect the same names.
+    ids=["not-gzip", "not-json", "unknown-model"],
 )
 def test_a_corrupt_backup_is_a_clear_message_and_restores_nothing(tmp_path, content):
     backup = tmp_path / "broken.json.gz"

@@ -43,24 +43,27 @@ def test_matching_if_none_match_gets_a_304(client, facts):
     assert other.status_code == 200
 
 
-def test_a_status_change_in_the_admin_shows_on_the_next_request(admin_client, client, facts):
+def test_a_status_change_in_the_admin_shows_on_the_next_request(
+    admin_client, client, facts, committed
+):
     before = client.get("/en/sites/cam-giang/")
     assert "Site clearance" in before.content.decode()
     site = Site.objects.get(slug="cam-giang")
-    admin_client.post(
-        reverse("admin:zones_site_changelist"),
-        {
-            "form-TOTAL_FORMS": "1",
-            "form-INITIAL_FORMS": "1",
-            "form-0-id": str(site.pk),
-            "form-0-status": "operational",
-            "form-0-status_note_vi": "Đi vào hoạt động.",
-            "form-0-status_note_en": "In operation.",
-            "form-0-status_date": "01/06/2025",
-            "form-0-status_date_precision": "day",
-            "_save": "Lưu",
-        },
-    )
+    with committed():
+        admin_client.post(
+            reverse("admin:zones_site_changelist"),
+            {
+                "form-TOTAL_FORMS": "1",
+                "form-INITIAL_FORMS": "1",
+                "form-0-id": str(site.pk),
+                "form-0-status": "operational",
+                "form-0-status_note_vi": "Đi vào hoạt động.",
+                "form-0-status_note_en": "In operation.",
+                "form-0-status_date": "01/06/2025",
+                "form-0-status_date_precision": "day",
+                "_save": "Lưu",
+            },
+        )
     after = client.get("/en/sites/cam-giang/", headers={"if-none-match": before["ETag"]})
     assert after.status_code == 200  # the old ETag no longer matches
     assert "In operation." in after.content.decode()
@@ -355,12 +358,13 @@ def test_a_signed_in_editor_never_gets_the_page_kept_for_the_public(
     assert cached_pages() == stored
 
 
-def test_an_edit_shows_at_once_on_a_page_answered_early(client, facts):
+def test_an_edit_shows_at_once_on_a_page_answered_early(client, facts, committed):
     before = text(client.get("/en/sites/cam-giang/"))
     assert text(client.get("/en/sites/cam-giang/")) == before  # now answered early
     site = Site.objects.get(slug="cam-giang")
     site.status_note_en = "A note written in another worker."
-    site.save()
+    with committed():
+        site.save()
     assert "A note written in another worker." in text(client.get("/en/sites/cam-giang/"))
 
 
@@ -375,13 +379,14 @@ def map_queries(client, query):
     return [q["sql"] for q in queries if 'AS "boundary"' in q["sql"]]
 
 
-def test_the_map_data_is_built_once_per_data_version(client, facts):
+def test_the_map_data_is_built_once_per_data_version(client, facts, committed):
     """Two filters are two pages, but one map: its rows are read once until the data changes."""
     assert len(map_queries(client, {"status": "operational"})) == 1
     assert map_queries(client, {"status": "site_clearance"}) == []
     site = Site.objects.get(slug="cam-giang")
     site.name_en = "Cẩm Giàng Cluster, renamed"
-    site.save()
+    with committed():
+        site.save()
     assert len(map_queries(client, {"status": "planned"})) == 1
     home = client.get("/en/", {"status": "established"}).content.decode()
     map_data = home.split('id="map-data"', 1)[1].split("</script>", 1)[0]
@@ -417,14 +422,17 @@ def test_an_address_with_unknown_parameters_still_finds_its_kept_page(
     assert again.content == first.content
 
 
-REDIS_URL = "redis://127.0.0.1:6379/8"
+# Databases 8 and up of the machine's Redis, one per xdist worker (gw0, gw1, …), since each
+# test empties its own.
+WORKER_NUMBER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+REDIS_URL = f"redis://127.0.0.1:6379/{8 + WORKER_NUMBER}"
 
 
 @pytest.fixture
 def redis_cache(settings):
     """
-    The production cache: the machine's Redis (its database 8, emptied) through the portal's
-    backend. Required in CI, where Redis runs; skipped elsewhere when it does not answer.
+    The production cache: the machine's Redis (its database 8 or above, emptied) through the
+    portal's backend. Required in CI, where Redis runs; skipped elsewhere when it does not answer.
     """
     from redis.exceptions import ConnectionError as RedisDown
 
@@ -443,14 +451,15 @@ def redis_cache(settings):
 
 
 def test_with_redis_a_kept_page_is_answered_early_and_an_edit_shows_at_once(
-    client, facts, redis_cache, django_assert_num_queries
+    client, facts, redis_cache, django_assert_num_queries, committed
 ):
     before = text(client.get("/en/sites/cam-giang/"))
     with django_assert_num_queries(0):
         assert text(client.get("/en/sites/cam-giang/")) == before
     site = Site.objects.get(slug="cam-giang")
     site.status_note_en = "A note written in another worker."
-    site.save()
+    with committed():
+        site.save()
     assert "A note written in another worker." in text(client.get("/en/sites/cam-giang/"))
 
 

@@ -51,8 +51,9 @@ headers = st.fixed_dictionaries(
 
 
 @pytest.mark.django_db
+# Examples per run: the hypothesis profile's (tests/conftest.py): 150 in `make test`, 3,000 with
+# HYPOTHESIS_PROFILE=long (`make fuzz`).
 @settings(
-    max_examples=1500,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

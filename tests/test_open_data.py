@@ -1,41 +1,17 @@
 """
-The open data, read by the clients data users have: frictionless (as a data portal would), GDAL
-through pyogrio (as QGIS would), openpyxl (as a spreadsheet would).
+The open data, read by the clients data users have: GDAL through pyogrio (as QGIS would),
+openpyxl (as a spreadsheet would); frictionless, over HTTP, in test_open_data_http.py.
 """
 
 import io
 
-import frictionless
 import openpyxl
 import pyogrio
 import pytest
-from django.core.management import call_command
 
 from investments.exports import PROJECT_FIELDS
 from zones.models import Site
 from zones.open_data import SITE_FIELDS
-
-
-@pytest.fixture
-def served_facts(transactional_db, live_server, settings):
-    """The facts, committed and served over HTTP, with absolute addresses on that server."""
-    call_command("load_facts", verbosity=0)
-    settings.PORTAL_ORIGIN = live_server.url
-    return live_server.url
-
-
-def test_the_data_package_is_valid_and_describes_every_file(served_facts):
-    report = frictionless.validate(f"{served_facts}/api/datapackage.json")
-    errors = report.flatten(["type", "fieldName", "rowNumber", "note"])
-    assert report.valid, errors[:10]
-    package = frictionless.Package(f"{served_facts}/api/datapackage.json")
-    assert package.licenses[0]["name"] == "CC-BY-4.0"
-    sites = package.get_resource("sites").read_rows()
-    assert len(sites) == Site.objects.count()
-    thanh_binh = next(row for row in sites if row["id"] == "thanh-binh")
-    assert thanh_binh["kind"] == "zone" and thanh_binh["status_dt"].isoformat() == "2024-08-20"
-    projects = package.get_resource("projects").read_rows()
-    assert {row["site"] for row in projects} <= {row["id"] for row in sites} | {None}
 
 
 @pytest.mark.django_db

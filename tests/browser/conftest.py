@@ -14,8 +14,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
-from pytest_django.live_server_helper import LiveServer
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between
 # browser steps are still synchronous and safe.
@@ -50,31 +48,9 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-@pytest.fixture(scope="session")
-def live_server(request):
-    """
-    pytest-django's live server, but serving static files the way production does.
-
-    Its default static handler looks files up with the finders, which know nothing of the
-    fingerprinted names the manifest storage puts in the pages; passing requests straight to
-    the application lets WhiteNoise serve the collected files, as it does under gunicorn.
-    """
-    address = request.config.getvalue("liveserver") or "localhost"
-    server = LiveServer(address, start=False)
-    server.thread.static_handler = serve_with_the_application
-    server.start()
-    yield server
-    server.stop()
-
-
-def serve_with_the_application(application):
-    return application
-
-
 @pytest.fixture
-def site_facts(transactional_db):
-    """The sourced data, committed so that the live server's thread sees it."""
-    call_command("load_facts", verbosity=0)
+def site_facts(unchanged_facts):
+    """The sourced data, committed once for the module, so that the server's thread sees it."""
 
 
 class PageWatch:
@@ -86,7 +62,7 @@ class PageWatch:
 
 
 @pytest.fixture
-def watched_page(page, live_server):
+def watched_page(page, live_portal):
     watch = PageWatch()
     page.on(
         "console",
@@ -96,7 +72,7 @@ def watched_page(page, live_server):
 
     def route(route_request):
         url = route_request.request.url
-        if url.startswith(live_server.url):
+        if url.startswith(live_portal.url):
             return route_request.continue_()
         if TILE_HOST and urlsplit(url).hostname == TILE_HOST:
             return route_request.fulfill(status=200, content_type="image/png", body=BLANK_TILE)
@@ -105,7 +81,7 @@ def watched_page(page, live_server):
 
     page.context.route("**/*", route)
     page.watch = watch
-    page.base_url = live_server.url
+    page.base_url = live_portal.url
     return page
 
 

@@ -78,11 +78,11 @@ def test_english_popup_dates_a_status_the_source_gives_by_year(watched_page):
     assert_nothing_went_wrong(page)
 
 
-def test_filters_work_without_javascript(browser, live_server):
+def test_filters_work_without_javascript(browser, live_portal):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.route(re.compile(r"^(?!" + re.escape(live_server.url) + ")"), lambda r: r.abort())
-    page.goto(live_server.url + "/?district=cho-moi")
+    page.route(re.compile(r"^(?!" + re.escape(live_portal.url) + ")"), lambda r: r.abort())
+    page.goto(live_portal.url + "/?district=cho-moi")
     rows = page.locator("#site-table tbody tr:not([hidden])")
     expect(rows).to_have_count(3)
     context.close()
@@ -219,10 +219,10 @@ def test_no_console_error_on_any_page_favicon_included(watched_page, path):
     assert errors == [] and page.watch.outside_requests == []
 
 
-def test_sites_are_compared_from_the_list_without_javascript(browser, live_server):
+def test_sites_are_compared_from_the_list_without_javascript(browser, live_portal):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(live_server.url + "/en/sites/")
+    page.goto(live_portal.url + "/en/sites/")
     page.get_by_label("Compare Quảng Chu Industrial Cluster").check()
     page.get_by_label("Compare Thanh Bình Industrial Zone", exact=True).check()
     page.get_by_role("button", name="Compare the ticked sites").click()

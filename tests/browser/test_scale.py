@@ -24,12 +24,16 @@ def wait_for_markers(page, expected, seconds=20):
     return markers_on_map(page)
 
 
-@pytest.fixture
-def many_sites(transactional_db):
-    call_command("generate_synthetic", sites=SITES, projects=0, verbosity=0)
+@pytest.fixture(scope="module")
+def many_sites(django_db_setup, django_db_blocker):
+    """Committed for the server's thread; the database is emptied after the module."""
+    with django_db_blocker.unblock():
+        call_command("generate_synthetic", sites=SITES, projects=0, verbosity=0)
+        yield
+        call_command("flush", interactive=False, verbosity=0)
 
 
-def test_two_thousand_sites_cluster_and_all_are_counted(watched_page, many_sites):
+def test_two_thousand_sites_cluster_and_all_are_counted(watched_page, many_sites, db):
     page = watched_page
     page.goto(page.base_url + "/en/")
     expect(page.locator(".marker-cluster").first).to_be_visible(timeout=20_000)

@@ -141,15 +141,17 @@ def test_unknown_project_is_a_404(client, db):
     assert client.get("/en/projects/nope/").status_code == 404
 
 
-def test_project_list_queries_do_not_grow_with_records(client, db):
+def test_project_list_queries_do_not_grow_with_records(client, db, committed):
     """Guards against N+1 queries on the list: 1 project or 25, the same count."""
-    ProjectFactory()
+    with committed():
+        ProjectFactory()
     with CaptureQueriesContext(connection) as few:
         client.get("/projects/")
-    ProjectFactory.create_batch(24)
+    with committed():  # the cached list goes stale, as after a real edit
+        ProjectFactory.create_batch(24)
     with CaptureQueriesContext(connection) as many:
         client.get("/projects/")
-    assert len(many) == len(few)
+    assert len(many) == len(few) > 0
 
 
 def test_the_site_menu_becomes_a_code_box_past_the_limit(client, facts):
