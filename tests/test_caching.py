@@ -8,14 +8,15 @@ import sys
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache, caches
-from django.db import connection
+from django.db import connection, transaction
 from django.http import HttpResponse, HttpResponseNotFound, HttpResponseRedirect
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import parse_http_date
 
-from common.caching import public_page
+from common.caching import NewVersion, data_version, public_page
+from investments.models import Project
 from portal.models import DataVersion
 from zones.models import Site
 from zones.views import site_detail
@@ -68,6 +69,33 @@ def test_a_status_change_in_the_admin_shows_on_the_next_request(
     assert after.status_code == 200  # the old ETag no longer matches
     assert "In operation." in after.content.decode()
     assert after["ETag"] != before["ETag"]
+
+
+def test_an_edit_marks_the_pages_stale_once_and_only_when_it_commits(facts, committed):
+    """
+    Two records and their two history records saved in one transaction: one new version,
+    written to the database in the edit's transaction and published when it commits. It was
+    two writes per row, published at once, so a reader could keep old data under it.
+    """
+    before = data_version()
+    with committed() as on_commit:
+        with transaction.atomic():
+            site = Site.objects.get(slug="cam-giang")
+            site.status_note_en = "Checked again."
+            site.save()
+            Project.objects.first().save()
+            assert data_version() == before  # readers still see the old version
+    assert [type(callback) for callback in on_commit] == [NewVersion]
+    assert data_version() == DataVersion.load() > before
+
+
+def test_an_edit_that_rolls_back_leaves_the_pages_as_they_were(facts, committed):
+    before = data_version()
+    with committed() as on_commit, transaction.atomic():
+        Site.objects.get(slug="cam-giang").save()
+        transaction.set_rollback(True)
+    assert on_commit == []
+    assert data_version() == DataVersion.load() == before
 
 
 def test_the_cache_keeps_languages_apart(rf, facts):
