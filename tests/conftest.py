@@ -22,7 +22,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import TestCase
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
@@ -62,6 +62,12 @@ def pytest_collection_modifyitems(config, items):
         if benchmarks:
             config.hook.pytest_deselected(items=benchmarks)
             items[:] = [item for item in items if not item.get_closest_marker("benchmark")]
+    if connection.vendor != "postgresql":
+        # What only PostgreSQL can show (concurrent connections): its pass runs these.
+        postgresql_only = [item for item in items if item.get_closest_marker("postgresql")]
+        if postgresql_only:
+            config.hook.pytest_deselected(items=postgresql_only)
+            items[:] = [item for item in items if not item.get_closest_marker("postgresql")]
     module_order = {}
     for item in items:
         module_order.setdefault(item.module, len(module_order))
