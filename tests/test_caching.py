@@ -78,13 +78,12 @@ def test_an_edit_marks_the_pages_stale_once_and_only_when_it_commits(facts, comm
     two writes per row, published at once, so a reader could keep old data under it.
     """
     before = data_version()
-    with committed() as on_commit:
-        with transaction.atomic():
-            site = Site.objects.get(slug="cam-giang")
-            site.status_note_en = "Checked again."
-            site.save()
-            Project.objects.first().save()
-            assert data_version() == before  # readers still see the old version
+    with committed() as on_commit, transaction.atomic():
+        site = Site.objects.get(slug="cam-giang")
+        site.status_note_en = "Checked again."
+        site.save()
+        Project.objects.first().save()
+        assert data_version() == before  # readers still see the old version
     assert [type(callback) for callback in on_commit] == [NewVersion]
     assert data_version() == DataVersion.load() > before
 
