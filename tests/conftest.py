@@ -44,30 +44,33 @@ def pytest_addoption(parser):
     )
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
     """
-    Mark each test `database` or `browser` (before -m selects by them), and run, within each
-    module, the tests that do not read the facts before those that do: the module's facts stay
-    loaded from the first test that asks for them to the module's end, so a test that expects
-    an empty database must come first.
+    Before the other plugins: mark each test `database` or `browser` (for -m to select by),
+    and leave out benchmarks (unless --benchmarks) and, off PostgreSQL, what only it can run.
+
+    After them (pytest-django sends transactional tests to the end of the run): each module's
+    tests together, those that do not read the facts first. The module's facts stay loaded
+    from the first test that asks for them to the module's end, in a transaction that a
+    transactional test (which empties the tables) or a test expecting an empty database must
+    not find open.
     """
     for item in items:
         if "tests/browser/" in item.nodeid:
             item.add_marker(pytest.mark.browser)
         if item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(item.fixturenames):
             item.add_marker(pytest.mark.database)
-    if not config.getoption("--benchmarks"):
-        benchmarks = [item for item in items if item.get_closest_marker("benchmark")]
-        if benchmarks:
-            config.hook.pytest_deselected(items=benchmarks)
-            items[:] = [item for item in items if not item.get_closest_marker("benchmark")]
-    if connection.vendor != "postgresql":
-        # What only PostgreSQL can show (concurrent connections): its pass runs these.
-        postgresql_only = [item for item in items if item.get_closest_marker("postgresql")]
-        if postgresql_only:
-            config.hook.pytest_deselected(items=postgresql_only)
-            items[:] = [item for item in items if not item.get_closest_marker("postgresql")]
+    left_out = [
+        item
+        for item in items
+        if (item.get_closest_marker("benchmark") and not config.getoption("--benchmarks"))
+        or (item.get_closest_marker("postgresql") and connection.vendor != "postgresql")
+    ]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if item not in left_out]
+    yield
     module_order = {}
     for item in items:
         module_order.setdefault(item.module, len(module_order))
