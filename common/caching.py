@@ -189,7 +189,12 @@ def filter_query(filterset_class, paginated=False):
         for name in sorted(form.fields):
             if name in form.errors:
                 continue
-            values = sorted({value.strip() for value in request.GET.getlist(name)} - {""})
+            # What the form, and so the view, reads: the last value of a one-value parameter
+            # (?status=junk&status=operational is the operational page, not a new one), every
+            # value of a many-value one.
+            read = form.fields[name].widget.value_from_datadict(request.GET, {}, name)
+            read = read if isinstance(read, list) else [read]
+            values = sorted({str(value).strip() for value in read if value is not None} - {""})
             if name == "q" and values:
                 values = [" ".join(values[0].split()[:SEARCH_MAX_WORDS])[:SEARCH_MAX_CHARACTERS]]
                 cacheable = False
@@ -344,6 +349,9 @@ class EarlyCachedPageMiddleware:
     def cached_response(self, request):
         if request.method not in ("GET", "HEAD") or not settings.PUBLIC_PAGE_CACHE_SECONDS:
             return None
+        # A Host the settings do not allow is a 400 (DisallowedHost), as for a fresh page:
+        # CommonMiddleware, which would check it, runs only after a miss.
+        request.get_host()
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             return None
         if request.path_info.startswith(self.admin_prefix):

@@ -164,6 +164,17 @@ def test_random_query_strings_do_not_grow_the_cache(client, facts):
     assert cached_pages() == baseline
 
 
+def test_junk_values_of_a_known_filter_do_not_grow_the_cache(client, facts):
+    """?status=<random>&status=operational was kept as a new page each time."""
+    client.get("/sites/", {"status": "operational"})
+    baseline = cached_pages()
+    for number in range(20):
+        for path in ["/sites/", "/projects/", "/api/projects.json"]:
+            response = client.get(f"{path}?status=junk-{number}&status=operational")
+            assert response.status_code == 200
+    assert cached_pages() <= baseline + 2  # /projects/ and its JSON, once each
+
+
 def test_filters_in_another_order_share_one_page(client, facts):
     first = client.get("/projects/", {"status": "operating", "site": "thanh-binh"})
     second = client.get("/projects/", {"site": "thanh-binh", "status": "operating", "x": "1"})
@@ -214,6 +225,16 @@ def test_a_disallowed_host_is_a_400_not_a_500(client, facts):
     response = client.get("/sites/cam-giang/", headers={"host": "evil.example"})
     assert response.status_code == 400
     assert "evil.example" not in response.content.decode()
+
+
+def test_a_cached_page_is_refused_to_a_disallowed_host_too(client, facts):
+    """A page already kept was handed to any Host (200); an uncached one got the 400."""
+    for path in ["/sites/cam-giang/", "/en/"]:
+        assert client.get(path).status_code == 200
+        assert client.get(path).status_code == 200  # now kept, and answered early
+        response = client.get(path, headers={"host": "evil.example"})
+        assert response.status_code == 400
+        assert "evil.example" not in response.content.decode()
 
 
 def test_the_404_page_never_links_off_site(client, facts):
