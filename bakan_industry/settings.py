@@ -12,6 +12,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -114,6 +116,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A PostgreSQL that accepts connections but does not answer must not hold a worker for a
+# minute: connecting gives up after DATABASE_CONNECT_TIMEOUT seconds and a statement after
+# DATABASE_STATEMENT_TIMEOUT_MS, and the request gets the short 503 page.
+STATEMENT_TIMEOUT_MS = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "30000"))
+POSTGRES_OPTIONS = {
+    "connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")),
+    "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["OPTIONS"] = {
+        **POSTGRES_OPTIONS,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -207,8 +222,19 @@ AXES_LOCKOUT_TEMPLATE = "lockout.html"
 # Local memory by default (one process: runserver, tests); CACHE_URL=redis://127.0.0.1:6379/1
 # in production, where several gunicorn workers must share the pages and the data version.
 CACHE_URL = os.environ.get("CACHE_URL", "")
+# A Redis that hangs (paused, overloaded) must not hold every request: each call gives up after
+# CACHE_SOCKET_TIMEOUT seconds, without retrying, and the page is built without the cache.
+REDIS_CACHE_OPTIONS = {
+    "socket_connect_timeout": float(os.environ.get("CACHE_SOCKET_TIMEOUT", "0.5")),
+    "socket_timeout": float(os.environ.get("CACHE_SOCKET_TIMEOUT", "0.5")),
+    "retry": Retry(NoBackoff(), retries=0),
+}
 CACHES = {
-    "default": {"BACKEND": "common.redis_cache.RedisCache", "LOCATION": CACHE_URL}
+    "default": {
+        "BACKEND": "common.redis_cache.RedisCache",
+        "LOCATION": CACHE_URL,
+        "OPTIONS": REDIS_CACHE_OPTIONS,
+    }
     if CACHE_URL.startswith(("redis://", "rediss://"))
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}
 }
