@@ -26,10 +26,10 @@ def sources_and_method(request):
     # Totals: figures about the province or about several sites at once. A site's own
     # figures are on its page.
     totals = (
-        ReportedFigure.objects.annotate(site_count=Count("sites"))
+        ReportedFigure.objects.annotate(site_count=Count("sites", distinct=True))
         .exclude(site_count=1)
+        .public()
         .with_sources()
-        .prefetch_related("sites")
     )
     return render(
         request,

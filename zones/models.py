@@ -711,7 +711,23 @@ class SiteCitation(models.Model):
     natural_key.dependencies = ["zones.site", "zones.source"]
 
 
-class ReportedFigureQuerySet(models.QuerySet):
+class AboutSitesQuerySet(models.QuerySet):
+    """Records about sites (figures, statements for investors, planning documents)."""
+
+    def public(self):
+        """
+        What the public sees: the records about no site in particular, or about a site that
+        Site.objects.public() shows, and of their sites only those (prefetched as `sites`).
+        """
+        shown = Site.objects.public()
+        return (
+            self.filter(Q(sites=None) | Q(sites__in=shown))
+            .distinct()
+            .prefetch_related(Prefetch("sites", queryset=shown))
+        )
+
+
+class ReportedFigureQuerySet(AboutSitesQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
@@ -799,7 +815,7 @@ class ReportedFigure(SourcedFigure):
         return (self.slug,)
 
 
-class InvestorFactQuerySet(models.QuerySet):
+class InvestorFactQuerySet(AboutSitesQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
@@ -900,7 +916,7 @@ class InvestorFact(models.Model):
 COMPARED_FIGURES = ["land_let", "tenants", "planned_investment"]
 
 
-class PlanningDocumentQuerySet(models.QuerySet):
+class PlanningDocumentQuerySet(AboutSitesQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 

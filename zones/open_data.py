@@ -274,16 +274,20 @@ def investor_statements(absolute_url):
     planning document, from plain rows.
     """
     facts = {}
-    rows = InvestorFact.objects.order_by("topic", "rank", "pk").values(
-        "pk",
-        "slug",
-        "topic",
-        "kind",
-        "text_vi",
-        "text_en",
-        "as_of",
-        "as_of_precision",
-        "organisation__slug",
+    rows = (
+        InvestorFact.objects.public()
+        .order_by("topic", "rank", "pk")
+        .values(
+            "pk",
+            "slug",
+            "topic",
+            "kind",
+            "text_vi",
+            "text_en",
+            "as_of",
+            "as_of_precision",
+            "organisation__slug",
+        )
     )
     for row in rows:
         facts[row.pop("pk")] = {
@@ -298,13 +302,15 @@ def investor_statements(absolute_url):
             "sites": [],
             "sources": [],
         }
+    shown_sites = InvestorFact.sites.through.objects.filter(site__in=Site.objects.public())
     links = [
-        (InvestorFact.sites.through, "investorfact_id", "site__slug", "sites"),
-        (InvestorFact.sources.through, "investorfact_id", "source__key", "sources"),
+        (shown_sites, "investorfact_id", "site__slug", "sites"),
+        (InvestorFact.sources.through.objects, "investorfact_id", "source__key", "sources"),
     ]
-    for through, owner, key, name in links:
-        for owner_id, value in through.objects.order_by("pk").values_list(owner, key):
-            facts[owner_id][name].append(value)
+    for through_rows, owner, key, name in links:
+        for owner_id, value in through_rows.order_by("pk").values_list(owner, key):
+            if owner_id in facts:
+                facts[owner_id][name].append(value)
     documents = [
         {
             "number": document.number,
@@ -317,7 +323,7 @@ def investor_statements(absolute_url):
             "sites": [site.slug for site in document.sites.all()],
             "sources": [source.key for source in document.sources.all()],
         }
-        for document in PlanningDocument.objects.with_sources().prefetch_related("sites")
+        for document in PlanningDocument.objects.public().with_sources()
     ]
     return {
         "license": "CC-BY-4.0",

@@ -223,7 +223,7 @@ def compare(request):
 def planning_documents(request):
     """Every planning document the sources name, searchable by its number."""
     document_filter = PlanningDocumentFilter(
-        request.GET, queryset=PlanningDocument.objects.with_sources().prefetch_related("sites")
+        request.GET, queryset=PlanningDocument.objects.public().with_sources()
     )
     return render(request, "zones/planning_documents.html", {"filter": document_filter})
 
