@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache, caches
 from django.db import connection, transaction
@@ -404,6 +405,16 @@ def test_a_signed_in_editor_never_gets_the_page_kept_for_the_public(
     assert len(queries) > 5  # built for the editor (session, user, the page's own queries)
     assert "get_many" not in cache_calls and "set" not in cache_calls
     assert cached_pages() == stored
+
+
+def test_a_cookie_that_is_no_session_still_gets_the_kept_page(client, facts):
+    """A made-up sessionid skipped the page cache: every such request cost a fresh page."""
+    kept = client.get("/en/sites/cam-giang/")
+    client.cookies[settings.SESSION_COOKIE_NAME] = "made-up-session-key"
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/en/sites/cam-giang/")
+    assert page.status_code == 200 and page.content == kept.content
+    assert len(queries) == 1  # is there such a session? No: the kept page
 
 
 def test_an_edit_shows_at_once_on_a_page_answered_early(client, facts, committed):
