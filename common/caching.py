@@ -202,11 +202,16 @@ def filter_query(filterset_class, paginated=False):
             if values:
                 query.setlist(name, values)
         page = request.GET.get("page", "")
-        if paginated and page.isdigit() and 1 < int(page) <= MAX_PAGE_NUMBER:
+        if paginated and is_page_number(page):
             query["page"] = str(int(page))
         return query, cacheable
 
     return normalise
+
+
+def is_page_number(value):
+    """A page past the first that anyone links to. Not str.isdigit(): "²" is a digit to it."""
+    return value.isascii() and value.isdecimal() and 1 < int(value) <= MAX_PAGE_NUMBER
 
 
 def numbered_page(parameter):
@@ -215,7 +220,7 @@ def numbered_page(parameter):
     def normalise(request):
         value = request.GET.get(parameter, "")
         query = QueryDict(mutable=True)
-        if value.isdigit() and 1 < int(value) <= MAX_PAGE_NUMBER:
+        if is_page_number(value):
             query[parameter] = str(int(value))
         return query, True
 

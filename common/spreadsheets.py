@@ -214,7 +214,11 @@ def import_file_problems(data, extension, *, max_unpacked_bytes, max_rows, max_c
                     message = _("Row %(row)s has a cell of %(length)s characters (at most %(n)s).")
                     values = {"row": count + 1, "length": len(str(cell)), "n": max_cell_characters}
                     return [message % values]
-    except (csv.Error, ValueError, KeyError, zipfile.BadZipFile) as error:
+                if cell is not None and "\x00" in str(cell):
+                    # No text may hold one, and PostgreSQL refuses it even in a look-up.
+                    return [_("Row %(row)s has a NUL character in a cell.") % {"row": count + 1}]
+    # SyntaxError: a sheet whose XML does not parse (ElementTree's and lxml's errors are both).
+    except (csv.Error, ValueError, KeyError, SyntaxError, zipfile.BadZipFile) as error:
         return [_("The file could not be read: %(error)s") % {"error": error}]
     return []
 

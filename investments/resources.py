@@ -80,7 +80,8 @@ class MoneyWidget(widgets.IntegerWidget):
         if isinstance(value, int):
             return value
         text = str(value).strip().replace(" ", "").replace(".", "").replace(",", "")
-        if not text.lstrip("-").isdigit():
+        digits = text.removeprefix("-")
+        if not (digits.isascii() and digits.isdecimal()):  # isdigit() takes "²", int() not
             raise ValueError(_("“%(value)s” is not a whole number of đồng") % {"value": value})
         return int(text)
 

@@ -193,8 +193,10 @@ def compare(request):
             % {"most": MAX_COMPARED, "count": len(named)}
         )
         named = []
-    found = {site.slug: site for site in Site.objects.for_comparison().filter(slug__in=named)}
-    unknown = [value for value in named if value not in found]
+    # Only well-formed codes reach the query: PostgreSQL refuses a NUL in any string.
+    codes = [value for value in named if CODE.match(value)]
+    found = {site.slug: site for site in Site.objects.for_comparison().filter(slug__in=codes)}
+    unknown = ["".join(filter(str.isprintable, value)) for value in named if value not in found]
     if unknown:
         problems.append(_("No site has the code %(codes)s.") % {"codes": ", ".join(unknown)})
     sites = [found[value] for value in named if value in found]

@@ -465,3 +465,35 @@ def import_rows_at_the_limit(admin_client, settings):
     assert Project.history.filter(slug="du-an-0001").get().history_user.username == "admin"
     assert imported.filter(figures__kind="capital", figures__sources__key="S1").count() == len(rows)
     return previewed, total
+
+
+def with_part_replaced(upload, part, content):
+    """The same .xlsx with one of its inner files replaced."""
+    packed = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(upload.read())) as book, zipfile.ZipFile(packed, "w") as new:
+        for item in book.infolist():
+            new.writestr(item, content if item.filename == part else book.read(item))
+    return SimpleUploadedFile(upload.name, packed.getvalue())
+
+
+def test_an_xlsx_whose_sheet_is_not_xml_is_a_form_error(admin_client, facts):
+    """It was a 500: the sheet's XML is read only after the file's checks."""
+    headers, _book = template_headers(admin_client)
+    upload = with_part_replaced(
+        xlsx_file(headers, [good_row()]), "xl/worksheets/sheet1.xml", b"<worksheet><row"
+    )
+    response = preview(admin_client, upload)
+    assert response.status_code == 200
+    assert "confirm_form" not in response.context
+    assert "không đọc được" in response.content.decode().lower()
+    assert not Project.objects.filter(slug="nha-may-moi").exists()
+
+
+def test_a_nul_character_in_a_code_is_a_row_error(admin_client, facts):
+    """PostgreSQL refuses a NUL in a query: it was a 500 there."""
+    headers, _book = template_headers(admin_client)
+    response = preview(admin_client, csv_file(headers, [good_row("du-an\x00moi")]), CSV)
+    assert response.status_code == 200
+    assert "confirm_form" not in response.context
+    assert "Dòng 2 có ký tự NUL trong một ô." in response.content.decode()
+    assert not Project.objects.filter(slug__startswith="du-an").exists()
