@@ -23,7 +23,7 @@ from common.spreadsheets import (
 )
 from common.stale_edits import StaleEditGuardForm
 
-from .imports import SignedConfirmImportForm, SignedPreviewStorage
+from .imports import SignedConfirmImportForm, SignedPreviewStorage, for_editor
 from .models import Project, ProjectCitation, ProjectFigure
 from .resources import ProjectResource
 
@@ -134,7 +134,13 @@ class ProjectAdmin(
     history_list_display = ["status", "status_date", "registered_capital_vnd"]
 
     def get_confirm_form_class(self, request):
-        return SignedConfirmImportForm
+        return SignedConfirmImportForm.for_user(request.user)
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if "import_file_name" in initial:
+            initial["import_file_name"] = for_editor(initial["import_file_name"], request.user)
+        return initial
 
     def get_import_context_data(self, **kwargs):
         context = super().get_import_context_data(**kwargs)

@@ -6,8 +6,9 @@ django-import-export keeps the uploaded file between the preview and the confirm
 confirm form posts the file's name back. Here that name is a signed, expiring token: the file
 lives in a private folder of this portal's (not the shared temp folder), under a random name
 the token carries, and is deleted after the import, or an hour after the preview when the
-editor never confirms. A token that is forged, altered or expired is a form error, never a
-file operation.
+editor never confirms. The confirm form carries that token signed again with the editor's id.
+A token that is forged, altered, expired or another editor's is a form error, never a file
+operation.
 """
 
 import os
@@ -23,6 +24,7 @@ from import_export.forms import ConfirmImportForm
 from import_export.tmp_storages import BaseStorage
 
 SIGNING_SALT = "investments.project-import-preview"
+EDITOR_SALT = "investments.project-import-preview-editor"
 
 
 def preview_folder():
@@ -76,14 +78,34 @@ class SignedPreviewStorage(BaseStorage):
         return None if isinstance(data, bytes) else (self.encoding or "utf-8")
 
 
+def for_editor(token, user):
+    """A preview's token as its confirm form carries it: bound to the editor who previewed."""
+    return signing.dumps([token, user.pk], salt=EDITOR_SALT)
+
+
 class SignedConfirmImportForm(ConfirmImportForm):
-    """The confirm step accepts only a preview token this portal signed, within the hour."""
+    """
+    The confirm step accepts only a preview token this portal signed, within the hour, for the
+    editor confirming (for_user()): another editor never imports a file they did not preview.
+    """
+
+    editor = None
+
+    @classmethod
+    def for_user(cls, user):
+        return type(cls.__name__, (cls,), {"editor": user})
 
     def clean_import_file_name(self):
-        token = self.cleaned_data["import_file_name"]
         try:
+            token, editor_pk = signing.loads(
+                self.cleaned_data["import_file_name"],
+                salt=EDITOR_SALT,
+                max_age=settings.PROJECT_IMPORT_PREVIEW_SECONDS,
+            )
             unsign(token)
-        except (signing.BadSignature, ValueError):
+            if self.editor is None or editor_pk != self.editor.pk:
+                raise ValueError("previewed by another editor")
+        except (signing.BadSignature, ValueError, TypeError):
             raise forms.ValidationError(
                 _("This preview has expired or is not valid. Upload the file again.")
             ) from None

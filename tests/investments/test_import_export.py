@@ -12,12 +12,13 @@ from datetime import date
 
 import openpyxl
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
-from investments.imports import SIGNING_SALT, preview_folder
+from investments.imports import EDITOR_SALT, SIGNING_SALT, preview_folder
 from investments.models import Project
 from investments.resources import ProjectResource
 from tests.factories import ProjectFactory
@@ -414,7 +415,9 @@ def test_the_confirm_step_accepts_only_a_signed_preview(admin_client, facts, tmp
 def test_previews_are_kept_in_a_private_folder_and_expire(admin_client, facts, settings):
     headers, _book = template_headers(admin_client)
     response = preview(admin_client, xlsx_file(headers, [good_row()]))
-    token = response.context["confirm_form"].initial["import_file_name"]
+    token, _editor = signing.loads(
+        response.context["confirm_form"].initial["import_file_name"], salt=EDITOR_SALT
+    )
     files = list(preview_folder().glob("*.upload"))
     assert len(files) == 1 and files[0].stem in signing.loads(token, salt=SIGNING_SALT)
     assert oct(files[0].stat().st_mode & 0o777) == "0o600"
@@ -497,3 +500,17 @@ def test_a_nul_character_in_a_code_is_a_row_error(admin_client, facts):
     assert "confirm_form" not in response.context
     assert "Dòng 2 có ký tự NUL trong một ô." in response.content.decode()
     assert not Project.objects.filter(slug__startswith="du-an").exists()
+
+
+def test_a_preview_is_confirmed_only_by_the_editor_who_made_it(admin_client, client, facts):
+    """Another editor who got hold of the confirm form could import a file they never saw."""
+    headers, _book = template_headers(admin_client)
+    response = preview(admin_client, xlsx_file(headers, [good_row()]))
+    other = get_user_model().objects.create_superuser("quan-tri-khac", password="x-Bac-Kan-2023")
+    client.force_login(other)
+    result = confirm(client, response)
+    assert result.status_code == 200
+    assert "Bản xem trước này đã hết hạn hoặc không hợp lệ" in result.content.decode()
+    assert not Project.objects.filter(slug="nha-may-moi").exists()
+    assert confirm(admin_client, response).status_code == 302  # the editor who made it may
+    assert Project.objects.filter(slug="nha-may-moi").exists()
