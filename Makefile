@@ -83,11 +83,17 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+# This checkout's own random secret key, which settings.py reads when DJANGO_SECRET_KEY is not
+# set: no key to sign sessions with is ever committed. Kept when it exists.
+var/secret-key:
+	mkdir -p var
+	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python var/secret-key
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python var/secret-key
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 

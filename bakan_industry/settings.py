@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 from redis.backoff import NoBackoff
@@ -27,11 +28,35 @@ def env_list(name, default):
 
 
 DEBUG = env_bool("DJANGO_DEBUG")
-# The fallback key is only good for a local checkout; production sets DJANGO_SECRET_KEY.
-SECRET_KEY = os.environ.get(
-    "DJANGO_SECRET_KEY", "django-insecure-local-only-do-not-deploy-3f9a1c7e5b2d"
-)
+# Keys anyone can read (this repository's history): never a key to sign with.
+PUBLIC_KEYS = {"django-insecure-local-only-do-not-deploy-3f9a1c7e5b2d"}
+
+
+def secret_key():
+    """
+    DJANGO_SECRET_KEY (production sets it); else this checkout's own random key, in the file
+    DJANGO_SECRET_KEY_FILE names (var/secret-key, written by `make setup`, never committed);
+    else, with debug on only, a fixed development key. A public key, or none with debug off,
+    refuses to start.
+    """
+    key = os.environ.get("DJANGO_SECRET_KEY", "")
+    key_file = Path(os.environ.get("DJANGO_SECRET_KEY_FILE", BASE_DIR / "var" / "secret-key"))
+    if not key and key_file.is_file():
+        key = key_file.read_text().strip()
+    if not key and DEBUG:
+        key = "django-insecure-debug-only"
+    if not key or (key in PUBLIC_KEYS and not DEBUG):
+        raise ImproperlyConfigured(
+            "No secret key of this server's own: set DJANGO_SECRET_KEY (README, Production), "
+            "or run `make setup`, which writes a random one to var/secret-key."
+        )
+    return key
+
+
+SECRET_KEY = secret_key()
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+if not ALLOWED_HOSTS and not DEBUG:
+    raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS is empty: name the hosts this server answers.")
 # The portal's public address. Every absolute URL (hreflang links, sitemap, robots.txt, open
 # data, spreadsheets) is built from it, never from a request's Host header, which a client
 # chooses: one request with another port must not put that origin into cached pages.

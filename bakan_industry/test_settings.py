@@ -1,8 +1,13 @@
 """Test settings: the real settings, with what a test run must not share with a real server."""
 
+import os
+
 from django.utils.csp import CSP
 
-from .settings import *  # noqa: F403
+# A key of the test run's own, before the settings look for one (they refuse to start without).
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-" + "k" * 50)
+
+from .settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # The test client's host, so that absolute URLs read as they would on a real server.

@@ -67,6 +67,23 @@ def test_check_deploy_is_clean_with_the_documented_production_variables():
     assert "no issues" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("unsafe", "refusal"),
+    [
+        ({"DJANGO_SECRET_KEY": "", "DJANGO_SECRET_KEY_FILE": "/nonexistent"}, "No secret key"),
+        ({"DJANGO_SECRET_KEY": next(iter(settings.PUBLIC_KEYS))}, "No secret key"),
+        ({"DJANGO_ALLOWED_HOSTS": ""}, "DJANGO_ALLOWED_HOSTS is empty"),
+    ],
+    ids=["no-key", "the-key-once-committed", "no-allowed-hosts"],
+)
+def test_production_settings_refuse_to_start_unsafe(unsafe, refusal):
+    """With debug off, the settings fell back to the key in the repository, and started."""
+    assert run_django("pass", **PRODUCTION_ENV).returncode == 0
+    started = run_django("pass", **{**PRODUCTION_ENV, **unsafe})
+    assert started.returncode != 0
+    assert f"ImproperlyConfigured: {refusal}" in started.stderr
+
+
 def test_production_cookies_and_hsts():
     code = (
         "from django.conf import settings as s; import json; print(json.dumps(["
