@@ -174,17 +174,21 @@ def no_query(request):
     return QueryDict(), True
 
 
-def filter_query(filterset_class, paginated=False):
+def filter_query(filterset_class, paginated=False, strict=False):
     """
     A query normaliser for a page driven by a django-filter FilterSet: the parameters the
     filter accepts, with the values its form validates (choices, existing codes, years in
     range), sorted; a search cut to SEARCH_MAX_WORDS words. Pages with a search are answered
-    but not stored, since their text is unbounded.
+    but not stored, since their text is unbounded. `strict`, for a file that refuses invalid
+    values (a 400): a query with one reaches the view as it came, never kept nor answered from
+    the key without them.
     """
 
     def normalise(request):
         form = filterset_class(request.GET).form
-        form.is_valid()  # invalid values are dropped below, as the views ignore them
+        if not form.is_valid() and strict:
+            return request.GET, False  # as asked, for the view to refuse; nothing kept
+        # Invalid values are dropped below, as the pages ignore them.
         query = QueryDict(mutable=True)
         cacheable = True
         for name in sorted(form.fields):

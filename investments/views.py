@@ -1,6 +1,6 @@
 """Public project pages and the projects' open data. Thin: queries live on ProjectQuerySet."""
 
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.views.decorators.http import require_safe
@@ -24,6 +24,16 @@ def filtered_projects(request):
     return ProjectFilter(request.GET, queryset=Project.objects.for_list())
 
 
+def invalid_filters(project_filter):
+    """
+    {parameter: [reasons]} for the values a file's reader asked for that no project can have.
+    The page ignores them and says so; a file must not quietly hold every project instead.
+    """
+    return {
+        name: [str(reason) for reason in reasons] for name, reasons in project_filter.errors.items()
+    }
+
+
 @require_safe
 @public_page(query=filter_query(ProjectFilter, paginated=True))
 def project_list(request):
@@ -42,14 +52,16 @@ def project_list(request):
 
 
 @require_safe
-@public_page(query=filter_query(ProjectFilter), store=False)
+@public_page(query=filter_query(ProjectFilter, strict=True), store=False)
 def project_export(request, file_format):
     """The list exactly as filtered on screen, as a spreadsheet (all pages, not just one)."""
     if file_format not in {"xlsx", "csv"}:
         raise Http404
-    content, content_type, file_name = public_export(
-        filtered_projects(request).qs, file_format, absolute_url
-    )
+    project_filter = filtered_projects(request)
+    if invalid := invalid_filters(project_filter):
+        reasons = "; ".join(f"{name}: {' '.join(why)}" for name, why in invalid.items())
+        return HttpResponseBadRequest(reasons, content_type="text/plain; charset=utf-8")
+    content, content_type, file_name = public_export(project_filter.qs, file_format, absolute_url)
     return download(content, content_type, file_name)
 
 
@@ -86,10 +98,17 @@ def project_detail(request, slug):
 
 @require_safe
 @readable_anywhere
-@public_page(query=filter_query(ProjectFilter))
+@public_page(query=filter_query(ProjectFilter, strict=True))
 def projects_json(request):
     """Open data: the projects, filtered with the same parameters as the list page."""
-    data = open_data_projects(filtered_projects(request).qs, absolute_url)
+    project_filter = filtered_projects(request)
+    if invalid := invalid_filters(project_filter):
+        return JsonResponse(
+            {"error": "invalid filter values", "invalid": invalid},
+            status=400,
+            json_dumps_params={"ensure_ascii": False},
+        )
+    data = open_data_projects(project_filter.qs, absolute_url)
     about = {}
     for language in ("vi", "en"):
         with translation.override(language):

@@ -77,9 +77,27 @@ def test_search_finds_a_sector_word_without_diacritics(client, facts):
     ],
 )
 def test_bad_values_are_ignored_not_a_500(client, facts, query):
+    """The page ignores them; the files refuse a filter value no project can have (400)."""
     response = client.get("/projects/", query)
     assert response.status_code == 200
-    assert client.get("/api/projects.json", query).status_code == 200
+    data = client.get("/api/projects.json", query)
+    download = client.get("/projects/download.csv", query)
+    if set(query) == {"page"}:  # not a filter: the files are not paged
+        assert data.status_code == download.status_code == 200
+    else:
+        assert data.status_code == download.status_code == 400
+        assert list(data.json()["invalid"]) == list(query)
+        assert download.content.decode().startswith(f"{next(iter(query))}: ")
+
+
+def test_a_file_never_ignores_a_filter_it_cannot_apply(client, facts):
+    """?fdi=yes returned every project, from the cache too once the plain list was kept."""
+    everything = client.get("/api/projects.json").json()["projects"]
+    assert client.get("/api/projects.json").status_code == 200  # now kept
+    for path in ["/api/projects.json", "/projects/download.csv", "/projects/download.xlsx"]:
+        response = client.get(path, {"fdi": "yes"})
+        assert response.status_code == 400, path
+    assert client.get("/api/projects.json", {"fdi": "fdi"}).json()["projects"] != everything
 
 
 def test_pagination_and_sorting(client, db):
