@@ -27,7 +27,7 @@ def filtered_projects(request):
 def invalid_filters(project_filter):
     """
     {parameter: [reasons]} for the values a file's reader asked for that no project can have.
-    The page ignores them and says so; a file must not quietly hold every project instead.
+    The list page ignores them; a file must not quietly hold every project instead.
     """
     return {
         name: [str(reason) for reason in reasons] for name, reasons in project_filter.errors.items()
