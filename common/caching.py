@@ -270,7 +270,12 @@ def public_page(view=None, *, query=no_query, store=True):
         takes_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
         if request.method not in ("GET", "HEAD") or not seconds or not cacheable:
             return fresh_response(view, request, args, kwargs, takes_gzip)
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        # The early middleware asked whether the cookie names a session; a view called without
+        # it goes by the cookie alone.
+        has_session = getattr(request, "portal_has_session", None)
+        if has_session is None:
+            has_session = settings.SESSION_COOKIE_NAME in request.COOKIES
+        if has_session:
             # An editor, signed in: a page built for them, never one kept for the public,
             # and never kept for the public either.
             return fresh_response(view, request, args, kwargs, takes_gzip)
@@ -363,7 +368,8 @@ class EarlyCachedPageMiddleware:
         # A Host the settings do not allow is a 400 (DisallowedHost), as for a fresh page:
         # CommonMiddleware, which would check it, runs only after a miss.
         request.get_host()
-        if self.has_session(request):
+        request.portal_has_session = self.has_session(request)
+        if request.portal_has_session:
             return None
         if request.path_info.startswith(self.admin_prefix):
             return None
