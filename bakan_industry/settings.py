@@ -249,9 +249,10 @@ AXES_LOCKOUT_TEMPLATE = "lockout.html"
 CACHE_URL = os.environ.get("CACHE_URL", "")
 # A Redis that hangs (paused, overloaded) must not hold every request: each call gives up after
 # CACHE_SOCKET_TIMEOUT seconds, without retrying, and the page is built without the cache.
+CACHE_SOCKET_TIMEOUT = float(os.environ.get("CACHE_SOCKET_TIMEOUT", "0.5"))
 REDIS_CACHE_OPTIONS = {
-    "socket_connect_timeout": float(os.environ.get("CACHE_SOCKET_TIMEOUT", "0.5")),
-    "socket_timeout": float(os.environ.get("CACHE_SOCKET_TIMEOUT", "0.5")),
+    "socket_connect_timeout": CACHE_SOCKET_TIMEOUT,
+    "socket_timeout": CACHE_SOCKET_TIMEOUT,
     "retry": Retry(NoBackoff(), retries=0),
 }
 CACHES = {

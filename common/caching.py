@@ -112,7 +112,11 @@ def bump_data_version(using=None, **kwargs):
 
 
 class NewVersion:
-    """The data version a transaction publishes to the cache when it commits."""
+    """
+    The data version a transaction publishes to the cache when it commits. `waiting` says it
+    has not run yet: a commit empties run_on_commit, but a test's simulated commit (Django's
+    captureOnCommitCallbacks(execute=True)) runs the callbacks and leaves them listed.
+    """
 
     def __init__(self, changed_ns):
         self.changed_ns = changed_ns
