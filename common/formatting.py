@@ -109,6 +109,14 @@ def qualify(text, qualifier):
     return f"{words[qualifier]} {text}" if qualifier in words else text
 
 
+def format_amount(figure):
+    """A figure's number with the source's qualifier and no unit, for a chart: "nearly 500"."""
+    numbers = format_number(figure.amount)
+    if figure.amount_to is not None:
+        numbers = f"{numbers}–{format_number(figure.amount_to)}"
+    return qualify(numbers, figure.qualifier)
+
+
 def format_figure(figure):
     """A sourced figure as the source gave it: "over VND 2,921 billion", "about 161 ha"."""
     if figure.unit in ("vnd", "usd"):
@@ -142,9 +150,14 @@ def format_partial_date(value, precision="day"):
 
 
 def figure_date(figure):
-    """When a figure applies, in words: its period label, its date, its years, or nothing."""
-    return (
-        figure.period_label
-        or format_partial_date(figure.as_of, figure.as_of_precision)
-        or format_period(figure.period_start, figure.period_end)
-    )
+    """
+    When a figure applies, in words: its period label, or its years and the date they were
+    reported ("2021–2023, reported 28/11/2023"), its date or its years alone, or nothing.
+    """
+    if figure.period_label:
+        return figure.period_label
+    when = format_partial_date(figure.as_of, figure.as_of_precision)
+    years = format_period(figure.period_start, figure.period_end)
+    if when and years and years != str(figure.as_of.year):
+        return gettext("%(years)s, reported %(date)s") % {"years": years, "date": when}
+    return when or years

@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from common.text import fold
+from common.text import search_words
 
 
 def fill_search_text(sender, instance, **kwargs):
@@ -12,7 +12,7 @@ def fill_search_text(sender, instance, **kwargs):
     A pre_save receiver rather than an override of save(), because fixtures are loaded with
     raw saves that skip save() but still send pre_save.
     """
-    instance.search_text = fold(" ".join(filter(None, instance.searchable_names())))
+    instance.search_text = search_words(" ".join(filter(None, instance.searchable_names())))
 
 
 def keep_updated_at_on_fixture_load(sender, instance, raw=False, **kwargs):

@@ -1,6 +1,9 @@
 """Text helpers shared by both apps."""
 
+import re
 import unicodedata
+
+WORD = re.compile(r"[^\W_]+")
 
 
 def fold(text):
@@ -15,3 +18,18 @@ def fold(text):
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(stripped.lower().split())
+
+
+def search_words(text):
+    """
+    The folded words of a text, one space between them and one at each end
+    (" van ep cong nghiep "), as a `search_text` column keeps them: a lookup of " word "
+    then matches whole words only, so that "van" finds "ván" but not "Vằng".
+    """
+    words = WORD.findall(fold(text))
+    return f" {' '.join(words)} " if words else ""
+
+
+def query_words(query):
+    """A query's folded words, each as " word ", for `search_text__contains` lookups."""
+    return [f" {word} " for word in WORD.findall(fold(query))]

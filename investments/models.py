@@ -13,7 +13,7 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from common.text import fold
+from common.text import query_words
 from zones.models import DatePrecision, Organisation, Sector, Site, Source, SourcedFigure
 
 
@@ -44,7 +44,7 @@ class ProjectQuerySet(models.QuerySet):
     def search(self, query):
         """Projects whose name, investor or site matches, diacritics and case ignored."""
         condition = Q()
-        for word in fold(query).split():
+        for word in query_words(query):
             condition &= (
                 Q(search_text__contains=word)
                 | Q(investor__search_text__contains=word)
@@ -222,7 +222,19 @@ class Project(models.Model):
         return (self.slug,)
 
     def searchable_names(self):
-        return [self.name_vi, self.name_en, self.decision, self.capacity_vi, self.capacity_en]
+        sector = self.sector
+        return [
+            self.name_vi,
+            self.name_en,
+            self.decision,
+            self.capacity_vi,
+            self.capacity_en,
+            self.description_vi,
+            self.description_en,
+            # A sector renamed later leaves this copy behind until the project is saved again.
+            sector and sector.name_vi,
+            sector and sector.name_en,
+        ]
 
     @property
     def capital_figure(self):

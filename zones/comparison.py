@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from common.charts import newest_first
 from common.citations import Footnotes
 
-from .models import ReportedFigure
+from .models import InvestorFact, ReportedFigure
 
 MIN_COMPARED, MAX_COMPARED = 2, 4
 
@@ -21,9 +22,16 @@ class Cell:
     refs: list = field(default_factory=list)
 
 
-def newest(figures, kind):
-    """The newest figure of a kind (for_comparison() orders them newest first), or None."""
-    return next((figure for figure in figures if figure.kind == kind), None)
+def newest(site, kind):
+    """
+    The newest figure of a kind about a site or one of its phases, as its page shows it first
+    (for_comparison() reads them newest first), or None.
+    """
+    figures = [*site.compared_figures]
+    for phase in site.phases.all():
+        figures += phase.compared_figures
+    figures = [figure for figure in figures if figure.kind == kind]
+    return newest_first(figures)[0] if figures else None
 
 
 def comparison_rows(sites):
@@ -44,7 +52,7 @@ def comparison_rows(sites):
         return Cell("figure", figure)
 
     def access_cell(site):
-        fact = site.access_facts[0] if site.access_facts else None
+        fact = InvestorFact.first_of(site.access_facts)
         if fact is None:
             return Cell("missing")
         refs = [footnotes.cite(source, f"fact-{fact.pk}") for source in fact.sources.all()]
@@ -56,13 +64,13 @@ def comparison_rows(sites):
         (_("Status"), [Cell("status", site, cited(site, "status")) for site in sites]),
         (_("Area"), [figure_cell(site.area_figure) for site in sites]),
         (_("Developer"), [Cell("developer", site, cited(site, "developer")) for site in sites]),
-        (_("Land let"), [figure_cell(newest(s.compared_figures, kinds.LAND_LET)) for s in sites]),
-        (_("Tenants"), [figure_cell(newest(s.compared_figures, kinds.TENANTS)) for s in sites]),
+        (_("Land let"), [figure_cell(newest(s, kinds.LAND_LET)) for s in sites]),
+        (_("Tenants"), [figure_cell(newest(s, kinds.TENANTS)) for s in sites]),
         (_("Access"), [access_cell(site) for site in sites]),
         (_("Founding decision"), [Cell("founding", s, cited(s, "founding")) for s in sites]),
         (
             _("Planned investment"),
-            [figure_cell(newest(s.compared_figures, kinds.PLANNED_INVESTMENT)) for s in sites],
+            [figure_cell(newest(s, kinds.PLANNED_INVESTMENT)) for s in sites],
         ),
     ]
     return rows, footnotes

@@ -5,6 +5,7 @@ develop them, and the sources every figure comes from.
 Nothing here depends on the `investments` app: projects point at sites, never the reverse.
 """
 
+from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -12,12 +13,13 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, MinVal
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from djgeojson.fields import PointField, PolygonField
 
 from common.geometry import point_error, polygon_error
 from common.languages import reader_language
-from common.text import fold
+from common.text import fold, query_words
 
 
 class SlugNaturalKeyManager(models.Manager):
@@ -269,6 +271,10 @@ class SourcedFigure(models.Model):
     def __str__(self):
         return self.label
 
+    @property
+    def is_money(self):
+        return self.unit in (Unit.VND, Unit.USD)
+
     def clean(self):
         errors = {}
         if self.period_start and self.period_end and self.period_start > self.period_end:
@@ -340,10 +346,11 @@ class SiteQuerySet(models.QuerySet):
 
     def search(self, query):
         """Sites whose name, commune or district matches `query`, diacritics and case ignored."""
-        words = fold(query).split()
         condition = Q()
-        for word in words:
-            districts = [value for value, label in District.choices if word in fold(str(label))]
+        for word in query_words(query):
+            districts = [
+                value for value, label in District.choices if word in f" {fold(str(label))} "
+            ]
             condition &= (
                 Q(search_text__contains=word)
                 | Q(district__in=districts)
@@ -383,28 +390,31 @@ class SiteQuerySet(models.QuerySet):
 
     def for_comparison(self):
         """Sites with what the comparison shows of each, in a fixed number of queries."""
+        compared = (
+            ReportedFigure.objects.filter(kind__in=COMPARED_FIGURES).with_sources().newest_first()
+        )
         return (
             self.public()
             .with_first_area()
             .prefetch_related(
                 Prefetch("citations", queryset=SiteCitation.objects.select_related("source")),
+                Prefetch("reported_figures", queryset=compared, to_attr="compared_figures"),
+                # A zone's figures about one of its phases count for the zone, as on its page.
                 Prefetch(
-                    "reported_figures",
-                    queryset=ReportedFigure.objects.filter(kind__in=COMPARED_FIGURES)
-                    .with_sources()
-                    .order_by(models.F("as_of").desc(nulls_last=True), "rank"),
-                    to_attr="compared_figures",
+                    "phases",
+                    queryset=Site.objects.public()
+                    .order_by("phase")
+                    .prefetch_related(
+                        Prefetch("reported_figures", queryset=compared, to_attr="compared_figures")
+                    ),
                 ),
                 Prefetch(
                     "investor_facts",
-                    # The statement about the fewest sites first: the site's own access
-                    # before the province's distances.
                     queryset=InvestorFact.objects.filter(
-                        topic=InvestorFact.Topic.ACCESS, kind=InvestorFact.Kind.FACT
-                    )
-                    .annotate(site_count=models.Count("sites"))
-                    .order_by("site_count", models.F("as_of").desc(nulls_last=True), "rank")
-                    .prefetch_related("sources"),
+                        topic=InvestorFact.Topic.ACCESS
+                    ).prefetch_related(
+                        "sources", Prefetch("sites", queryset=Site.objects.only("pk"))
+                    ),
                     to_attr="access_facts",
                 ),
             )
@@ -601,7 +611,15 @@ class Site(models.Model):
             raise ValidationError(errors)
 
     def searchable_names(self):
-        return [self.name_vi, self.name_en, self.commune_vi, self.commune_en]
+        return [
+            self.name_vi,
+            self.name_en,
+            self.commune_vi,
+            self.commune_en,
+            self.founding_decision,
+            self.description_vi,
+            self.description_en,
+        ]
 
     def map_row(self):
         """This site as one of SiteQuerySet.for_map()'s rows, without querying again."""
@@ -648,6 +666,27 @@ class Site(models.Model):
                 continue
             entries.append(entry)
         return entries
+
+    def expectation_said_on(self):
+        """
+        (date, precision) of the newest source that gave the expected year (from the site's
+        prefetched "expected" citations), or (None, None): an expectation is dated by when it
+        was said.
+        """
+        said = [
+            (source.published_on, DatePrecision.DAY)
+            if source.published_on
+            else (date(source.published_year, 1, 1), DatePrecision.YEAR)
+            for source in (c.source for c in self.citations.all() if c.supports == "expected")
+            if source.published_on or source.published_year
+        ]
+        return max(said, default=(None, None))
+
+    @property
+    def expectation_has_passed(self):
+        """The expected year is over, and no later source is recorded here."""
+        year = self.expected_operation_year
+        return bool(year) and year < timezone.localdate().year
 
     @property
     def is_location_approximate(self):
@@ -734,6 +773,10 @@ class ReportedFigureQuerySet(AboutSitesQuerySet):
     def with_sources(self):
         return self.prefetch_related(Prefetch("sources", queryset=Source.objects.order_by("pk")))
 
+    def newest_first(self):
+        """The order every page reads a kind of figure in: newest first, then by rank."""
+        return self.order_by(models.F("as_of").desc(nulls_last=True), "rank", "pk")
+
     def key_figures(self):
         """The home page's figures: the province's projects first, then the sites' totals."""
         order = [
@@ -789,6 +832,13 @@ class ReportedFigure(SourcedFigure):
         Kind.EXPORTS,
         Kind.BUDGET_PAID,
         Kind.PROGRESS,
+    }
+
+    # The investors' topics (InvestorFact.Topic) whose figures are recorded here, as figures:
+    # the site page lists them under the topic too, from these same records.
+    TOPIC_KINDS = {
+        "land": {Kind.LAND_LET, Kind.TENANTS, Kind.OPERATING_TENANTS},
+        "labour": {Kind.WORKERS, Kind.BUDGET_PAID},
     }
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -894,22 +944,34 @@ class InvestorFact(models.Model):
         sites = list(self.sites.all())
         return [site.phase for site in sites] if all(site.phase for site in sites) else []
 
+    def reading_order(self):
+        """
+        Where a statement stands among its topic's: the fewest sites first (this site's own
+        statements before the province's), facts before plans before what was not found,
+        then newest first and by rank. The site page and the comparison both read it.
+        """
+        kinds = list(self.Kind.values)
+        dated = self.as_of.toordinal() if self.as_of else 0
+        return (
+            len(self.sites.all()),
+            kinds.index(self.kind),
+            self.as_of is None,
+            -dated,
+            self.rank,
+        )
+
     @classmethod
     def by_topic(cls, facts):
-        """
-        (topic, label, facts) for every topic, in the order of Topic: dated facts newest
-        first, then undated ones, then plans, then what was not found.
-        """
-        kinds = [cls.Kind.FACT, cls.Kind.PLAN, cls.Kind.NOT_FOUND]
-
-        def order(fact):
-            dated = fact.as_of.toordinal() if fact.as_of else 0
-            return (kinds.index(fact.kind), fact.as_of is None, -dated, fact.rank)
-
+        """(topic, label, facts) for every topic, in the order of Topic, each in reading order."""
         return [
-            (topic, label, sorted((f for f in facts if f.topic == topic), key=order))
+            (topic, label, sorted((f for f in facts if f.topic == topic), key=cls.reading_order))
             for topic, label in cls.Topic.choices
         ]
+
+    @classmethod
+    def first_of(cls, facts):
+        """The statement a summary shows for a topic: the first in reading order, or None."""
+        return min(facts, key=cls.reading_order, default=None)
 
 
 # What the comparison shows beside each site's own fields: the newest figure of each kind.
@@ -924,7 +986,7 @@ class PlanningDocumentQuerySet(AboutSitesQuerySet):
         """Documents whose number, issuer or subject holds every word, as typed or folded:
         "1156", "419/QĐ-UBND" and "419/qd-ubnd" all find Decision 419/QĐ-UBND."""
         condition = Q()
-        for word in fold(query).split():
+        for word in query_words(query):
             condition &= Q(search_text__contains=word)
         return self.filter(condition)
 
@@ -968,14 +1030,5 @@ class PlanningDocument(models.Model):
         return (self.slug,)
 
     def searchable_names(self):
-        # The number also without its letters' marks and with spaces for its separators, so
-        # that "419 QĐ-UBND" and "419/QD-UBND" find it too.
-        spaced = self.number.replace("/", " ").replace("-", " ")
-        return [
-            self.number,
-            spaced,
-            self.issuer_vi,
-            self.issuer_en,
-            self.subject_vi,
-            self.subject_en,
-        ]
+        # Searched as words: "419/QĐ-UBND" is "419 qd ubnd", so "419 QĐ-UBND" finds it too.
+        return [self.number, self.issuer_vi, self.issuer_en, self.subject_vi, self.subject_en]

@@ -122,18 +122,21 @@ def site_detail(request, slug):
         on_paper.update(cited.refs)
     by_kind = ReportedFigure.Kind
     series = [f for f in figures if f.kind in ReportedFigure.SERIES_KINDS]
+    single = [
+        f
+        for f in figures
+        if f.kind not in ReportedFigure.SERIES_KINDS
+        and f.kind not in (by_kind.AREA, by_kind.TARGET)
+    ]
     return render(
         request,
         "zones/site_detail.html",
         {
             "site": site,
             "footnotes": footnotes,
-            "money": [
-                f
-                for f in figures
-                if f.kind not in ReportedFigure.SERIES_KINDS
-                and f.kind not in (by_kind.AREA, by_kind.TARGET)
-            ],
+            "money": [f for f in single if f.is_money],
+            # Counts and areas of several sites (the six clusters' 186.4 ha): not money.
+            "other_figures": [f for f in single if not f.is_money],
             "series": newest_first(series),
             "targets": [f for f in figures if f.kind == by_kind.TARGET],
             "charts": [
@@ -156,6 +159,10 @@ def site_detail(request, slug):
             ],
             "timeline": site.status_timeline(),
             "investor_topics": InvestorFact.by_topic(investor_facts),
+            "topic_figures": {
+                topic: [f for f in newest_first(series) if f.kind in kinds]
+                for topic, kinds in ReportedFigure.TOPIC_KINDS.items()
+            },
             "planning_documents": documents,
             "footnotes_on_paper": on_paper,
             "map_data": map_collection([site.map_row()]),
@@ -246,10 +253,27 @@ def organisation_detail(request, slug):
         slug=slug,
     )
     managed_sites = Site.objects.public().filter(investor_facts__organisation=organisation)
+    # Every source the page names: the organisation's own, and those of the figures its
+    # tables show (a site's area, a project's capital).
+    shown_figures = [
+        *(site.area_figure for site in organisation.developed_sites.all()),
+        *(
+            figure
+            for project in organisation.invested_projects
+            for figure in project.capital_figures
+        ),
+    ]
+    sources = {source.pk: source for source in organisation.sources.all()}
+    for figure in filter(None, shown_figures):
+        sources.update((source.pk, source) for source in figure.sources.all())
     return render(
         request,
         "zones/organisation_detail.html",
-        {"organisation": organisation, "managed_sites": managed_sites.distinct().order_by("pk")},
+        {
+            "organisation": organisation,
+            "managed_sites": managed_sites.distinct().order_by("pk"),
+            "sources": [sources[pk] for pk in sorted(sources)],
+        },
     )
 
 

@@ -35,6 +35,29 @@ def figure(reported_figure):
 
 
 @register.filter
+def get_item(mapping, key):
+    """{{ mapping|get_item:key }}: a dict's value for a key held in a variable."""
+    return mapping.get(key) if mapping else None
+
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX"}
+
+
+@register.filter
+def roman(number):
+    """A phase number as the sources write it ("giai đoạn II"); a list gives "I, II"."""
+    if isinstance(number, (list, tuple)):
+        return ", ".join(roman(each) for each in number)
+    return ROMAN.get(number, str(number))
+
+
+@register.filter
+def amount(reported_figure):
+    """A figure's number with its qualifier, without the unit: a chart's point label."""
+    return formatting.format_amount(reported_figure)
+
+
+@register.filter
 def period(reported_figure):
     return formatting.format_period(reported_figure.period_start, reported_figure.period_end)
 

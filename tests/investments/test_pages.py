@@ -55,10 +55,14 @@ def test_search_finds_investors_and_decisions_without_diacritics(client, facts, 
 
 
 def test_search_finds_a_sector_word_without_diacritics(client, facts):
-    """ "van ep" (ván ép, plywood) finds the plywood projects named so in the sources."""
-    found = found_slugs(client, "van ep")
-    assert {"thang-long-bac-kan-plywood", "tre-viet-plywood", "thanh-manh-plywood"} <= found
-    assert "misaki-farm-produce" not in found
+    """
+    "van ep" (ván ép, plywood) finds every plywood project, by name or by sector, and nothing
+    else: words, not substrings ("van" is not in "Vằng", "ep" is not inside a word).
+    """
+    plywood = set(Project.objects.filter(sector__slug="plywood").values_list("slug", flat=True))
+    assert "hong-ngoc-wood" in plywood  # its name does not say plywood; its sector does
+    assert found_slugs(client, "van ep") == plywood
+    assert "van-loi-minerals" not in found_slugs(client, "van ep")
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from common.caching import bump_data_version
-from common.text import fold
+from common.text import search_words
 from investments.models import Project, ProjectCitation, ProjectFigure
 from zones.models import (
     District,
@@ -147,7 +147,7 @@ class Command(BaseCommand):
                         ],
                     },
                     location_precision=Site.LocationPrecision.EXACT,
-                    search_text=fold(f"{name_vi} {name_en}"),
+                    search_text=search_words(f"{name_vi} {name_en}"),
                     is_synthetic=True,
                 )
             )
@@ -212,7 +212,7 @@ class Command(BaseCommand):
                     approval_date=first_day + timedelta(days=rng.randint(0, 3900)),
                     status=rng.choice(Project.Status.values),
                     status_date=date(2023, 11, 28) - timedelta(days=rng.randint(0, 2000)),
-                    search_text=fold(f"{name_vi} {name_en}"),
+                    search_text=search_words(f"{name_vi} {name_en}"),
                     is_synthetic=True,
                 )
             )

@@ -1,0 +1,123 @@
+"""
+A value shown is a sourced statement, the same wherever it is shown.
+
+- Provenance: every source key a page names in its text (a note's "(S21)") is in the page's
+  own list of sources, on every site, project and organisation page, in both languages.
+- Consistency: for every site, the comparison, the site's page and the open data show the
+  same first value of each property they share.
+"""
+
+import html
+import json
+import re
+
+import pytest
+from django.utils import translation
+
+from common.formatting import format_figure
+from investments.models import Project
+from zones.models import COMPARED_FIGURES, Organisation, Site
+
+pytestmark = pytest.mark.django_db
+
+SOURCE_KEY = re.compile(r"\bS\d+\b")
+LISTED_KEY = re.compile(r'class="source-key">(S\d+)<')
+
+
+def page_text(markup):
+    """What a reader sees of some markup: the text, without tags or scripts."""
+    markup = re.sub(r"<script.*?</script>", " ", markup, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+
+
+def public_pages():
+    pages = [site.get_absolute_url() for site in Site.objects.public()]
+    pages += [project.get_absolute_url() for project in Project.objects.public()]
+    pages += [organisation.get_absolute_url() for organisation in Organisation.objects.all()]
+    return pages
+
+
+def test_every_source_a_page_names_is_in_its_list_of_sources(client, facts):
+    missing = {}
+    for path in public_pages():
+        for address in (path, f"/en{path}"):
+            body = client.get(address).content.decode()
+            text, _sep, sources = body.partition('<section class="footnotes"')
+            listed = set(LISTED_KEY.findall(sources))
+            named = set(SOURCE_KEY.findall(page_text(text.split("<main", 1)[-1])))
+            if named - listed:
+                missing[address] = sorted(named - listed)
+    assert missing == {}
+
+
+def comparison(client, sites, language):
+    slugs = "&".join(f"site={site.slug}" for site in sites)
+    body = client.get(f"{language}/sites/compare/?{slugs}").content.decode()
+    cells = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", body, flags=re.S):
+        heading = re.search(r'<th scope="row">(.*?)</th>', row, flags=re.S)
+        if heading:
+            values = re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)
+            cells[page_text(heading.group(1)).strip()] = values
+    return cells
+
+
+def first_strong(markup):
+    """The value a cell shows first (figures are shown in <strong>)."""
+    found = re.search(r"<strong>(.*?)</strong>", markup, flags=re.S)
+    return html.unescape(found.group(1)) if found else None
+
+
+@pytest.mark.parametrize("language", ["", "/en"])
+def test_the_comparison_the_site_page_and_the_open_data_agree(client, facts, language):
+    sites = list(Site.objects.for_comparison().order_by("pk"))
+    geojson = json.loads(client.get("/api/sites.geojson").content)
+    records = {feature["id"]: feature["properties"] for feature in geojson["features"]}
+    rows = {"area": "Area" if language else "Diện tích"}
+    labels = {
+        "land_let": ("Land let", "Đất đã cho thuê"),
+        "tenants": ("Tenants", "Doanh nghiệp thuê đất"),
+        "planned_investment": ("Planned investment", "Vốn đầu tư dự kiến"),
+    }
+    with translation.override("en" if language else "vi"):
+        for start in range(0, len(sites), 4):
+            chunk = sites[start : start + 4]
+            if len(chunk) < 2:
+                chunk = sites[-2:]
+            cells = comparison(client, chunk, language)
+            for position, site in enumerate(chunk):
+                page = client.get(site.get_absolute_url()).content.decode()
+                # The area: the comparison, the page's first area and the open data.
+                area = site.area_figure
+                shown = first_strong(cells[rows["area"]][position])
+                assert shown == format_figure(area), site.slug
+                dd = page.split(f"<dt>{rows['area']}</dt>", 1)[1].split("</dd>", 1)[0]
+                assert first_strong(dd) == shown, site.slug
+                assert records[site.slug]["area_ha"] == float(area.amount), site.slug
+                assert records[site.slug]["area_qual"] == area.qualifier, site.slug
+                # The status, as of the same date, in the comparison and the open data.
+                assert records[site.slug]["status"] == site.status
+                assert site.get_status_display() in page_text(
+                    cells[rows_status(language)][position]
+                )
+                # Each compared figure: the first the site's page shows is the comparison's.
+                for kind in COMPARED_FIGURES:
+                    label = labels[kind][0 if language else 1]
+                    cell = first_strong(cells[label][position])
+                    on_page = [
+                        (page.index(f">{html.escape(text)}<"), text)
+                        for text in map(format_figure, site_figures(site, kind))
+                        if f">{html.escape(text)}<" in page
+                    ]
+                    assert cell == (min(on_page)[1] if on_page else None), (site.slug, kind)
+
+
+def rows_status(language):
+    return "Status" if language else "Tình trạng"
+
+
+def site_figures(site, kind):
+    figures = [figure for figure in site.compared_figures if figure.kind == kind]
+    for phase in site.phases.all():
+        figures += [figure for figure in phase.compared_figures if figure.kind == kind]
+    return figures

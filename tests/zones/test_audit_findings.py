@@ -1,0 +1,70 @@
+"""The second audit's findings (issue 20), each as a reader would meet it on a page."""
+
+import pytest
+from django.utils import timezone
+
+from tests.test_provenance import page_text
+
+pytestmark = pytest.mark.django_db
+
+
+def section(body, heading):
+    """The text of a page from a heading to the next h2."""
+    return page_text(body.split(f">{heading}</h2>", 1)[1].split("<h2", 1)[0])
+
+
+def test_money_reported_holds_only_money(client, facts):
+    """A cluster's "Money reported" held the count of clusters and the clusters' total area."""
+    body = client.get("/en/sites/vang-muoi/").content.decode()
+    money = section(body, "Money reported")
+    assert "VND" in money and "industrial clusters" not in money and " ha" not in money
+    others = section(body, "Other reported figures")
+    assert "6 industrial clusters" in others and "186.4 ha" in others
+
+
+def test_a_chart_label_keeps_the_source_qualifier(client, facts):
+    """The workers chart said "500" and "1,000" for "nearly 500" and "about 1,000"."""
+    chart = client.get("/en/sites/thanh-binh/").content.decode().split('aria-label="Workers"')[1]
+    chart = chart.split("</svg>", 1)[0]
+    assert ">nearly 500</text>" in chart and ">about 1,000</text>" in chart
+    assert ">500</text>" not in chart
+
+
+def test_a_passed_expectation_says_when_it_was_said(client, facts):
+    body = client.get("/en/sites/vang-muoi/").content.decode()
+    expected = page_text(body.split(">Expected to operate</dt>", 1)[1].split("</dd>", 1)[0])
+    assert "2025" in expected and "as said on 28 Nov 2023" in expected
+    passed = "That year has passed; no later news was found."
+    assert (passed in expected) == (timezone.localdate().year > 2025)
+
+
+def test_key_figures_say_their_period_and_scope(client, facts):
+    figures = page_text(client.get("/en/").content.decode().split("</section>", 1)[0])
+    assert "whole province" in figures
+    assert "2021–2023, reported 28 Nov 2023" in figures
+
+
+def test_english_pages_do_not_say_tieng_anh(client, facts):
+    assert "Tiếng Anh" not in client.get("/en/sources/").content.decode()
+    assert "Tiếng Anh" in client.get("/sources/").content.decode()
+
+
+def test_a_project_is_not_one_of_its_own_two_others(client, facts):
+    note = page_text(client.get("/en/projects/matexim-sponge-iron/").content.decode())
+    assert "two others (Sahabak's MDF plant, Vạn Lợi's mineral-processing project)" in note
+
+
+def test_the_zone_names_its_developers_by_phase_and_no_founding_decision(client, facts):
+    body = client.get("/en/sites/thanh-binh/").content.decode()
+    developer = page_text(body.split(">Developer</dt>", 1)[1].split("</dd>", 1)[0])
+    assert "phase I: Centre for Infrastructure Development" in developer
+    assert "phase II: Onsen Fuji Bắc Kạn Joint Stock Company (proposed)" in developer
+    founding = page_text(body.split(">Founding decision</dt>", 1)[1].split("</dd>", 1)[0])
+    assert "not found in the sources" in founding and "125/TTg" not in founding
+
+
+def test_distances_from_the_provincial_capital_are_labelled_so(client, facts):
+    body = page_text(client.get("/en/sites/quang-chu/").content.decode())
+    assert "From the provincial capital, not from this site: 150 km to Nội Bài airport" in body
+    assert "The national rule, not this site's rate" in body
+    assert "under construction (2025)" in body and "reported connected" in body
