@@ -29,6 +29,8 @@ from .open_data import investor_statements, site_sheet, site_table, sites_featur
 # register) the list moves to the paginated site list, and the map clusters its markers.
 HOME_LIST_LIMIT = 300
 SITE_LIST_PAGE_SIZE = 50
+# A statement about this many sites or more is about the province, not one site.
+PROVINCE_WIDE = 3
 SITES_FILE_STEM = pgettext_lazy("file name of the site list download", "bac-kan-sites")
 
 
@@ -109,7 +111,11 @@ def site_detail(request, slug):
         fact.refs = [footnotes.cite(source, f"fact-{fact.pk}") for source in fact.sources.all()]
         # A zone's factsheet leaves a statement about one of its phases alone to that phase's
         # own factsheet: with them all, the zone's would not fit on two sheets of paper.
-        fact.on_paper = not (fact.phases and site.phase is None)
+        fact.on_paper = not (fact.phases and site.phase is None) and (
+            # Statements about the whole province (the capital's distances, the national
+            # incentive scheme) stay on screen; what no source gives is printed.
+            fact.kind == InvestorFact.Kind.NOT_FOUND or len(fact.sites.all()) < PROVINCE_WIDE
+        )
     documents = list(PlanningDocument.objects.for_sites(here))
     for document in documents:
         document.refs = [

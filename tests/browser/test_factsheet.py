@@ -15,7 +15,7 @@ pytestmark = pytest.mark.usefixtures("site_facts")
         ("/en/sites/quang-chu/", "Quảng Chu Industrial Cluster", "about 20 km from central"),
         ("/sites/vang-muoi/", "Cụm công nghiệp Vằng Mười", "Hạ tầng do Nhà nước đầu tư."),
         ("/en/sites/thanh-thinh/", "Thanh Thịnh Industrial Cluster", "Resolution 08/2018"),
-        ("/en/sites/thanh-binh-phase-1/", "phase 1", "2,500 m³ a day"),
+        ("/en/sites/thanh-binh-phase-1/", "phase I", "2,500 m³ a day"),
         # The zone: the longest page, so the one most likely to spill onto a third sheet.
         ("/en/sites/thanh-binh/", "Thanh Bình Industrial Zone", "130 km from central Hà Nội"),
         ("/sites/thanh-binh/", "Khu công nghiệp Thanh Bình", "cách trung tâm Hà Nội 130 km"),
@@ -61,11 +61,12 @@ def test_the_zone_factsheet_leaves_each_phase_statement_to_that_phase_factsheet(
     page.wait_for_load_state("networkidle")
     phase_statement = page.locator("#fact-utilities-wastewater")
     assert phase_statement.is_visible()
-    pointer = page.locator(".for-investors .print-only")
+    pointer = page.locator(".for-investors .print-only").first
     assert not pointer.is_visible()
     page.emulate_media(media="print")
     assert not phase_statement.is_visible()
     assert pointer.is_visible()
     assert pointer.inner_text().count("/en/sites/thanh-binh-phase-") == 2
-    # A statement about the whole zone stays on paper.
+    # A statement about the whole zone stays on paper; one about the whole province does not.
     assert page.locator("#fact-access-ql3-130km").is_visible()
+    assert not page.locator("#fact-policy-national-scheme").is_visible()
