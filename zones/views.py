@@ -127,7 +127,7 @@ def site_detail(request, slug):
     for cited in [*site.area_figures, *(f for f in investor_facts if f.on_paper), *documents]:
         on_paper.update(cited.refs)
     by_kind = ReportedFigure.Kind
-    series = [f for f in figures if f.kind in ReportedFigure.SERIES_KINDS]
+    series = newest_first([f for f in figures if f.kind in ReportedFigure.SERIES_KINDS])
     single = [
         f
         for f in figures
@@ -143,7 +143,7 @@ def site_detail(request, slug):
             "money": [f for f in single if f.is_money],
             # Counts and areas of several sites (the six clusters' 186.4 ha): not money.
             "other_figures": [f for f in single if not f.is_money],
-            "series": newest_first(series),
+            "series": series,
             "targets": [f for f in figures if f.kind == by_kind.TARGET],
             "charts": [
                 chart
@@ -166,7 +166,7 @@ def site_detail(request, slug):
             "timeline": site.status_timeline(),
             "investor_topics": InvestorFact.by_topic(investor_facts),
             "topic_figures": {
-                topic: [f for f in newest_first(series) if f.kind in kinds]
+                topic: [f for f in series if f.kind in kinds]
                 for topic, kinds in ReportedFigure.TOPIC_KINDS.items()
             },
             "planning_documents": documents,
