@@ -38,5 +38,6 @@ urlpatterns += i18n_patterns(
     path("", include("zones.urls")),
     path("", include("investments.urls")),
     path("sources/", views.sources_and_method, name="sources"),
+    path("search/", views.search, name="search"),
     prefix_default_language=False,
 )

@@ -205,7 +205,7 @@ def filter_query(filterset_class, paginated=False, strict=False):
             read = read if isinstance(read, list) else [read]
             values = sorted({str(value).strip() for value in read if value is not None} - {""})
             if name == "q" and values:
-                values = [" ".join(values[0].split()[:SEARCH_MAX_WORDS])[:SEARCH_MAX_CHARACTERS]]
+                values = [cut_search(values[0])]
                 cacheable = False
             if values:
                 query.setlist(name, values)
@@ -215,6 +215,20 @@ def filter_query(filterset_class, paginated=False, strict=False):
         return query, cacheable
 
     return normalise
+
+
+def cut_search(text):
+    """A search as it is read: its first SEARCH_MAX_WORDS words, SEARCH_MAX_CHARACTERS at most."""
+    return " ".join(text.split()[:SEARCH_MAX_WORDS])[:SEARCH_MAX_CHARACTERS]
+
+
+def search_query(request):
+    """For the portal's search page: the search cut to size; answered fresh, never stored."""
+    query = QueryDict(mutable=True)
+    text = cut_search(request.GET.get("q", ""))
+    if text:
+        query["q"] = text
+    return query, not text
 
 
 def is_page_number(value):

@@ -19,8 +19,9 @@ class Footnotes:
             self._numbers[source.pk] = len(self._numbers) + 1
             self.entries.append((self._numbers[source.pk], source, []))
         number = self._numbers[source.pk]
-        if note:
-            self.entries[number - 1][2].append(note)
+        notes = self.entries[number - 1][2]
+        if note and note not in notes:  # a fact cited twice on a page (its summary, its line)
+            notes.append(note)
         if number not in self.markers[supports]:
             self.markers[supports].append(number)
         return number

@@ -14,10 +14,18 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from common.text import query_words
-from zones.models import DatePrecision, Organisation, Sector, Site, Source, SourcedFigure
+from zones.models import (
+    DatePrecision,
+    Organisation,
+    SearchableQuerySet,
+    Sector,
+    Site,
+    Source,
+    SourcedFigure,
+)
 
 
-class ProjectQuerySet(models.QuerySet):
+class ProjectQuerySet(SearchableQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 

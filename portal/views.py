@@ -11,10 +11,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
-from common.caching import cache_status, public_page
+from common.caching import cache_status, public_page, search_query
 from common.http import absolute_url, readable_anywhere
+from common.text import query_words
 from investments.exports import PROJECT_FIELDS
-from zones.models import ReportedFigure, Sector, Source
+from investments.models import Project
+from zones.models import Organisation, PlanningDocument, ReportedFigure, Sector, Site, Source
 from zones.open_data import SITE_FIELDS
 
 from . import open_data
@@ -42,6 +44,60 @@ def sources_and_method(request):
                 (_("Sites"), "sites-csv", SITE_FIELDS),
                 (_("Projects"), "projects-csv", PROJECT_FIELDS),
             ],
+        },
+    )
+
+
+# Each kind of record shows at most this many matches; its own list has the rest.
+SEARCH_GROUP_SIZE = 10
+
+
+@require_safe
+@public_page(query=search_query)
+def search(request):
+    """
+    One search for the whole portal, from the box in every page's header: sites, projects,
+    organisations, planning documents and sources, each kind a group of its own, on whole
+    words without diacritics, the records holding the words side by side first.
+    """
+    query = request.GET.get("q", "")
+    groups = []
+    if query_words(query):
+        found = [
+            ("sites", _("Sites"), Site.objects.public().search(query), "zones:list"),
+            (
+                "projects",
+                _("Projects"),
+                Project.objects.for_list().search(query),
+                "investments:list",
+            ),
+            ("organisations", _("Organisations"), Organisation.objects.search(query), None),
+            (
+                "documents",
+                _("Planning documents"),
+                PlanningDocument.objects.public().search(query),
+                "zones:documents",
+            ),
+            ("sources", _("Sources"), Source.objects.search(query), None),
+        ]
+        for key, label, records, full_list in found:
+            shown = list(records.ranked(query)[: SEARCH_GROUP_SIZE + 1])
+            groups.append(
+                {
+                    "key": key,
+                    "label": label,
+                    "records": shown[:SEARCH_GROUP_SIZE],
+                    # Only a list that can show the rest is linked: it takes the same search.
+                    "more": full_list if len(shown) > SEARCH_GROUP_SIZE else None,
+                }
+            )
+    return render(
+        request,
+        "search.html",
+        {
+            "query": query,
+            "searched": bool(query_words(query)),
+            "groups": [group for group in groups if group["records"]],
         },
     )
 

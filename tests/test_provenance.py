@@ -3,8 +3,8 @@ A value shown is a sourced statement, the same wherever it is shown.
 
 - Provenance: every source key a page names in its text (a note's "(S21)") is in the page's
   own list of sources, on every site, project and organisation page, in both languages.
-- Consistency: for every site, the comparison, the site's page and the open data show the
-  same first value of each property they share.
+- Consistency: for every site, the comparison, the site's page (its summary and its tables)
+  and the open data show the same first value of each property they share.
 """
 
 import html
@@ -16,7 +16,8 @@ from django.utils import translation
 
 from common.formatting import format_figure
 from investments.models import Project
-from zones.models import COMPARED_FIGURES, Organisation, Site
+from zones.glance import GLANCE_FIGURES, LINES
+from zones.models import Organisation, Site
 
 pytestmark = pytest.mark.django_db
 
@@ -68,18 +69,32 @@ def first_strong(markup):
     return html.unescape(found.group(1)) if found else None
 
 
+def seen(markup):
+    """A value as a reader compares it: its text, without footnote numbers (each page numbers
+    its own sources) and without the site page's jump to its tenant list."""
+    markup = re.sub(r'<sup class="fn-ref">.*?</sup>', "", markup, flags=re.S)
+    markup = re.sub(r'<a class="screen-only glance-jump".*?</a>', "", markup, flags=re.S)
+    return page_text(markup)
+
+
+def glance_lines(page):
+    """{label: value markup} of a site page's "At a glance"."""
+    summary = page.split('class="glance-list"', 1)[1].split("</dl>", 1)[0]
+    return dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd></div>", summary, flags=re.S))
+
+
 @pytest.mark.parametrize("language", ["", "/en"])
 def test_the_comparison_the_site_page_and_the_open_data_agree(client, facts, language):
+    """
+    For every site and every line of its "At a glance": the comparison shows the same value;
+    a figure is the newest of its kind in the page's own table; the area and the status are
+    the open data's.
+    """
     sites = list(Site.objects.for_comparison().order_by("pk"))
     geojson = json.loads(client.get("/api/sites.geojson").content)
     records = {feature["id"]: feature["properties"] for feature in geojson["features"]}
-    rows = {"area": "Area" if language else "Diện tích"}
-    labels = {
-        "land_let": ("Land let", "Đất đã cho thuê"),
-        "tenants": ("Tenants", "Doanh nghiệp thuê đất"),
-        "planned_investment": ("Planned investment", "Vốn đầu tư dự kiến"),
-    }
     with translation.override("en" if language else "vi"):
+        labels = {key: str(label) for key, label in LINES}
         for start in range(0, len(sites), 4):
             chunk = sites[start : start + 4]
             if len(chunk) < 2:
@@ -87,29 +102,33 @@ def test_the_comparison_the_site_page_and_the_open_data_agree(client, facts, lan
             cells = comparison(client, chunk, language)
             for position, site in enumerate(chunk):
                 page = client.get(site.get_absolute_url()).content.decode()
-                # The area: the comparison, the page's first area and the open data.
+                lines = glance_lines(page)
+                assert list(lines) == list(labels.values()), site.slug
+                for label, markup in lines.items():
+                    assert seen(cells[label][position]) == seen(markup), (site.slug, label)
+                # The area: the summary's, the page's details' and the open data's.
                 area = site.area_figure
-                shown = first_strong(cells[rows["area"]][position])
+                shown = first_strong(lines[labels["area"]])
                 assert shown == format_figure(area), site.slug
-                dd = page.split(f"<dt>{rows['area']}</dt>", 1)[1].split("</dd>", 1)[0]
+                dd = page.split(f"<dt>{labels['area']}</dt>", 2)[2].split("</dd>", 1)[0]
                 assert first_strong(dd) == shown, site.slug
                 assert records[site.slug]["area_ha"] == float(area.amount), site.slug
                 assert records[site.slug]["area_qual"] == area.qualifier, site.slug
-                # The status, as of the same date, in the comparison and the open data.
+                # The status: the summary's is the open data's.
                 assert records[site.slug]["status"] == site.status
-                assert site.get_status_display() in page_text(
-                    cells[rows_status(language)][position]
-                )
-                # Each compared figure: the first the site's page shows is the comparison's.
-                for kind in COMPARED_FIGURES:
-                    label = labels[kind][0 if language else 1]
-                    cell = first_strong(cells[label][position])
-                    on_page = [
-                        (page.index(f">{html.escape(text)}<"), text)
+                assert site.get_status_display() in seen(lines[labels["status"]])
+                # Each figure line: the newest of its kind in the page's "Over time" table.
+                body = page.partition('id="over-time"')[2]
+                for kind in GLANCE_FIGURES:
+                    if kind not in labels:
+                        continue  # operating tenants are shown on the tenants' line
+                    in_table = [
+                        (body.index(f">{html.escape(text)}<"), text)
                         for text in map(format_figure, site_figures(site, kind))
-                        if f">{html.escape(text)}<" in page
+                        if f">{html.escape(text)}<" in body
                     ]
-                    assert cell == (min(on_page)[1] if on_page else None), (site.slug, kind)
+                    newest = min(in_table)[1] if in_table else None
+                    assert first_strong(lines[labels[kind]]) == newest, (site.slug, kind)
 
 
 def rows_status(language):

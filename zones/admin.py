@@ -190,8 +190,8 @@ class ReportedFigureAdmin(FilterValuesCheckedMixin, TranslationAdmin):
 
 @admin.register(InvestorFact)
 class InvestorFactAdmin(FilterValuesCheckedMixin, TranslationAdmin):
-    list_display = ["text", "topic", "kind", "as_of", "rank"]
-    list_filter = ["topic", "kind", "sites"]
+    list_display = ["text", "topic", "answers", "kind", "as_of", "rank"]
+    list_filter = ["topic", "answers", "kind", "sites"]
     search_fields = ["text_vi", "text_en", "slug"]
     filter_horizontal = ["sites", "sources"]
     autocomplete_fields = ["organisation"]

@@ -19,7 +19,25 @@ from djgeojson.fields import PointField, PolygonField
 
 from common.geometry import point_error, polygon_error
 from common.languages import reader_language
-from common.text import fold, query_words
+from common.text import fold, query_phrase, query_words
+
+
+class SearchableQuerySet(models.QuerySet):
+    """Records with a `search_text` column (common.signals keeps it), searched on whole words."""
+
+    def search(self, query):
+        """Records holding every word of `query`, diacritics and case ignored."""
+        condition = Q()
+        for word in query_words(query):
+            condition &= Q(search_text__contains=word)
+        return self.filter(condition)
+
+    def ranked(self, query):
+        """Those holding the query's words side by side first ("onsen fuji"), then the rest."""
+        side_by_side = models.Case(
+            models.When(search_text__contains=query_phrase(query), then=0), default=1
+        )
+        return self.order_by(side_by_side, *self.model._meta.ordering)
 
 
 class SlugNaturalKeyManager(models.Manager):
@@ -29,7 +47,7 @@ class SlugNaturalKeyManager(models.Manager):
         return self.get(slug=slug)
 
 
-class SourceManager(models.Manager):
+class SourceManager(models.Manager.from_queryset(SearchableQuerySet)):
     def get_by_natural_key(self, key):
         return self.get(key=key)
 
@@ -62,6 +80,7 @@ class Source(models.Model):
         ),
     )
     note = models.TextField(_("note"), blank=True)
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = SourceManager()
 
@@ -81,6 +100,9 @@ class Source(models.Model):
 
     def natural_key(self):
         return (self.key,)
+
+    def searchable_names(self):
+        return [self.key, self.title, self.publisher, self.note_vi, self.note_en]
 
     def clean(self):
         if self.published_on and self.published_year:
@@ -123,7 +145,7 @@ class Organisation(models.Model):
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True)
     search_text = models.TextField(editable=False, blank=True, default="")
 
-    objects = SlugNaturalKeyManager()
+    objects = SlugNaturalKeyManager.from_queryset(SearchableQuerySet)()
 
     class Meta:
         verbose_name = _("organisation")
@@ -326,7 +348,7 @@ class District(models.TextChoices):
     PAC_NAM = "pac-nam", _("Pác Nặm district")
 
 
-class SiteQuerySet(models.QuerySet):
+class SiteQuerySet(SearchableQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
@@ -393,29 +415,27 @@ class SiteQuerySet(models.QuerySet):
         compared = (
             ReportedFigure.objects.filter(kind__in=COMPARED_FIGURES).with_sources().newest_first()
         )
+        answering = InvestorFact.objects.exclude(answers="").with_sources_and_sites()
+
+        def own_records():
+            return [
+                Prefetch("reported_figures", queryset=compared, to_attr="compared_figures"),
+                Prefetch("investor_facts", queryset=answering, to_attr="glance_facts"),
+            ]
+
         return (
             self.public()
             .with_first_area()
             .prefetch_related(
+                "target_sectors",
                 Prefetch("citations", queryset=SiteCitation.objects.select_related("source")),
-                Prefetch("reported_figures", queryset=compared, to_attr="compared_figures"),
-                # A zone's figures about one of its phases count for the zone, as on its page.
+                *own_records(),
+                # A zone's records about one of its phases count for the zone, as on its page.
                 Prefetch(
                     "phases",
                     queryset=Site.objects.public()
                     .order_by("phase")
-                    .prefetch_related(
-                        Prefetch("reported_figures", queryset=compared, to_attr="compared_figures")
-                    ),
-                ),
-                Prefetch(
-                    "investor_facts",
-                    queryset=InvestorFact.objects.filter(
-                        topic=InvestorFact.Topic.ACCESS
-                    ).prefetch_related(
-                        "sources", Prefetch("sites", queryset=Site.objects.only("pk"))
-                    ),
-                    to_attr="access_facts",
+                    .prefetch_related(*own_records()),
                 ),
             )
         )
@@ -869,17 +889,19 @@ class InvestorFactQuerySet(AboutSitesQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
-    def for_sites(self, sites):
-        """The facts about any of `sites` (a site and its phases), with their sources."""
+    def with_sources_and_sites(self):
+        """With what a statement shows: its sources, its body, the sites (phases) it is about."""
         return (
-            self.filter(sites__in=sites)
-            .distinct()
-            .prefetch_related(Prefetch("sources", queryset=Source.objects.order_by("pk")))
+            self.prefetch_related(Prefetch("sources", queryset=Source.objects.order_by("pk")))
             .select_related("organisation")
             .prefetch_related(
                 Prefetch("sites", queryset=Site.objects.order_by("phase").only("pk", "phase"))
             )
         )
+
+    def for_sites(self, sites):
+        """The facts about any of `sites` (a site and its phases), with their sources."""
+        return self.filter(sites__in=sites).distinct().with_sources_and_sites()
 
 
 class InvestorFact(models.Model):
@@ -904,8 +926,33 @@ class InvestorFact(models.Model):
         PLAN = "plan", _("Plan")
         NOT_FOUND = "not_found", _("Not found")
 
+    class Answers(models.TextChoices):
+        """
+        The question an investor asks first that a statement answers, if it answers one alone:
+        the lines of a site's "At a glance" and of the comparison read statements by it.
+        """
+
+        DISTANCES = "distances", _("Distances")
+        GATEWAYS = "gateways", _("Airport, seaport, border")
+        POWER = "power", _("Power")
+        WATER = "water", _("Water")
+        WASTEWATER = "wastewater", _("Wastewater")
+        LAND_RENT = "land_rent", _("Land rent")
+        INCENTIVES = "incentives", _("Incentives")
+        MANAGER = "manager", _("Who manages it")
+
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     topic = models.CharField(_("topic"), max_length=20, choices=Topic)
+    answers = models.CharField(
+        _("answers"),
+        max_length=20,
+        choices=Answers,
+        blank=True,
+        help_text=_(
+            "The first question an investor asks that this statement answers on its own; "
+            "leave empty when it answers none, or several (split it into one per question)."
+        ),
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.FACT)
     text = models.TextField(_("statement"), max_length=2000, validators=[MaxLengthValidator(2000)])
     as_of = models.DateField(_("as of"), null=True, blank=True)
@@ -974,21 +1021,22 @@ class InvestorFact(models.Model):
         return min(facts, key=cls.reading_order, default=None)
 
 
-# What the comparison shows beside each site's own fields: the newest figure of each kind.
-COMPARED_FIGURES = ["land_let", "tenants", "planned_investment"]
+# What the comparison shows beside each site's own fields: the newest figure of each kind
+# (the lines of zones.glance, and the planned investment).
+COMPARED_FIGURES = [
+    "land_let",
+    "tenants",
+    "operating_tenants",
+    "workers",
+    "planned_investment",
+]
 
 
-class PlanningDocumentQuerySet(AboutSitesQuerySet):
+class PlanningDocumentQuerySet(AboutSitesQuerySet, SearchableQuerySet):
+    """search(): "1156", "419/QĐ-UBND" and "419/qd-ubnd" all find Decision 419/QĐ-UBND."""
+
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
-
-    def search(self, query):
-        """Documents whose number, issuer or subject holds every word, as typed or folded:
-        "1156", "419/QĐ-UBND" and "419/qd-ubnd" all find Decision 419/QĐ-UBND."""
-        condition = Q()
-        for word in query_words(query):
-            condition &= Q(search_text__contains=word)
-        return self.filter(condition)
 
     def with_sources(self):
         return self.prefetch_related(Prefetch("sources", queryset=Source.objects.order_by("pk")))

@@ -22,6 +22,7 @@ from common.spreadsheets import XLSX_CONTENT_TYPE, csv_text, xlsx_bytes
 from .comparison import MAX_COMPARED, MIN_COMPARED, comparison_rows
 from .filters import PlanningDocumentFilter, SiteFilter
 from .geojson import map_collection
+from .glance import glance
 from .models import InvestorFact, Organisation, PlanningDocument, ReportedFigure, Site
 from .open_data import investor_statements, site_sheet, site_table, sites_feature_collection
 
@@ -121,11 +122,18 @@ def site_detail(request, slug):
         document.refs = [
             footnotes.cite(source, f"document-{document.pk}") for source in document.sources.all()
         ]
+    at_a_glance = glance(site, figures, investor_facts, footnotes)
     # The sources the factsheet (the page on paper) still cites: the site's own facts, its
-    # area, the investors' part. Those of the long tables (screen only) are left off paper.
+    # area, the summary, the investors' part. Those of the long tables (screen only) are left
+    # off paper.
     on_paper = {number for number, _source, _notes in footnotes.entries[:own_citations]}
     for cited in [*site.area_figures, *(f for f in investor_facts if f.on_paper), *documents]:
         on_paper.update(cited.refs)
+    for _key, _label, cell in at_a_glance:
+        on_paper.update(cell.refs)
+        values = cell.value if isinstance(cell.value, (list, tuple)) else [cell.value]
+        for value in values:
+            on_paper.update(getattr(value, "refs", ()))
     by_kind = ReportedFigure.Kind
     series = newest_first([f for f in figures if f.kind in ReportedFigure.SERIES_KINDS])
     single = [
@@ -140,6 +148,7 @@ def site_detail(request, slug):
         {
             "site": site,
             "footnotes": footnotes,
+            "glance": at_a_glance,
             "money": [f for f in single if f.is_money],
             # Counts and areas of several sites (the six clusters' 186.4 ha): not money.
             "other_figures": [f for f in single if not f.is_money],

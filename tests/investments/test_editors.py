@@ -83,7 +83,7 @@ def test_editor_changes_a_status_from_the_list_and_it_shows_everywhere(editor_cl
 
     # The public page shows the timeline, old status first, without the editor's name.
     page = editor_client.get("/en/sites/cam-giang/").content.decode()
-    timeline = page.split("Status over time")[1]
+    timeline = page.split('id="status-history"')[1]
     assert timeline.index("Site clearance") < timeline.index("Infrastructure under construction")
     assert "1 Mar 2024" in timeline and "Site clearance done." in timeline
     assert "bien-tap-vien" not in page

@@ -23,8 +23,11 @@ def test_two_to_four_sites_side_by_side(client, facts, language, slugs):
     table = page.split('class="data-table compare-table"', 1)[1].split("</table>", 1)[0]
     header = table.split("</thead>", 1)[0]
     assert [f'/sites/{slug}/"' in header for slug in slugs] == [True] * len(slugs)
-    rows = ["Kind", "Status", "Area", "Developer", "Land let", "Tenants", "Access"]
-    rows += ["Founding decision", "Planned investment"]
+    # Every line of a site's "At a glance", then what only the comparison shows.
+    rows = ["Kind", "Status", "Area", "Land let", "Tenants", "Workers", "Distances"]
+    rows += ["Airport, seaport, border", "Power", "Water", "Wastewater", "Land rent"]
+    rows += ["Wanted sectors", "Incentives", "Who manages it"]
+    rows += ["Developer", "Founding decision", "Planned investment"]
     if language:
         assert [f'<th scope="row">{row}</th>' in table for row in rows] == [True] * len(rows)
         assert "74.4 ha" in table and "about 20 km from central Thái Nguyên" in table
