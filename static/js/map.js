@@ -177,11 +177,18 @@
 
   // When the base map's tiles fail (offline, a blocked tile server), say so over the map:
   // the outline and the markers, drawn from the page itself, are still there.
+  // The reader can dismiss it; further failing tiles do not bring it back.
   function reportTileFailures(map) {
     var notice = document.getElementById("map-notice");
+    var dismissed = false;
+    if (!notice) return;
+    notice.querySelector("button").addEventListener("click", function () {
+      dismissed = true;
+      notice.hidden = true;
+    });
     map.eachLayer(function (layer) {
-      if (notice && layer instanceof L.TileLayer) {
-        layer.on("tileerror", function () { notice.hidden = false; });
+      if (layer instanceof L.TileLayer) {
+        layer.on("tileerror", function () { notice.hidden = dismissed; });
       }
     });
   }

@@ -64,9 +64,28 @@ def test_when_tiles_fail_the_map_says_so_and_still_shows_the_sites(
     expect(notice).to_be_visible()
     expected = "Không tải được bản đồ nền" if language == "vi" else "base map could not be loaded"
     expect(notice).to_contain_text(expected)
-    expect(watched_page.locator("path.site-marker").first).to_be_visible()
+    markers = watched_page.locator("path.site-marker")
+    expect(markers.first).to_be_visible()
+    # The notice covers no marker: each marker's centre is the marker itself, not the notice.
+    covered = markers.evaluate_all(
+        """paths => paths.filter(path => {
+            const box = path.getBoundingClientRect();
+            const found = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+            return found && found.closest("#map-notice");
+        }).length"""
+    )
+    assert covered == 0
     save_screenshot(watched_page, f"tiles-failed-{language}-{width}")
     assert requested  # the tiles were asked for, and failed
+    # The reader can dismiss it, and the next failing tile does not bring it back.
+    notice.get_by_role("button").click()
+    expect(notice).to_be_hidden()
+    asked = len(requested)
+    watched_page.locator("#main").hover()
+    watched_page.mouse.wheel(0, -300)  # zooming in asks for new tiles, which fail too
+    watched_page.wait_for_timeout(800)
+    assert len(requested) > asked
+    expect(notice).to_be_hidden()
 
 
 def test_public_pages_load_no_admin_script(watched_page):
