@@ -857,7 +857,7 @@ class ReportedFigure(SourcedFigure):
     # The investors' topics (InvestorFact.Topic) whose figures are recorded here, as figures:
     # the site page lists them under the topic too, from these same records.
     TOPIC_KINDS = {
-        "land": {Kind.LAND_LET, Kind.TENANTS, Kind.OPERATING_TENANTS},
+        "land": {Kind.AREA, Kind.LAND_LET, Kind.TENANTS, Kind.OPERATING_TENANTS},
         "labour": {Kind.WORKERS, Kind.BUDGET_PAID},
     }
 

@@ -16,6 +16,7 @@ from common.caching import built_once, filter_query, public_page
 from common.charts import line_chart, newest_first
 from common.citations import Footnotes
 from common.http import absolute_url, download, readable_anywhere
+from common.locator import locator_map
 from common.pagination import paginate
 from common.spreadsheets import XLSX_CONTENT_TYPE, csv_text, xlsx_bytes
 
@@ -123,6 +124,17 @@ def site_detail(request, slug):
             footnotes.cite(source, f"document-{document.pk}") for source in document.sources.all()
         ]
     at_a_glance = glance(site, figures, investor_facts, footnotes)
+    located = next((shown for shown in [site, site.parent] if shown and shown.location), None)
+    # On paper the summary and the investors' part share a sheet: a statement the summary
+    # prints is not printed twice.
+    summarised = {
+        fact.pk
+        for _key, _label, cell in at_a_glance
+        if cell.template == "statements"
+        for fact in cell.value
+    }
+    for fact in investor_facts:
+        fact.on_paper = fact.on_paper and fact.pk not in summarised
     # The sources the factsheet (the page on paper) still cites: the site's own facts, its
     # area, the summary, the investors' part. Those of the long tables (screen only) are left
     # off paper.
@@ -173,14 +185,29 @@ def site_detail(request, slug):
                 if chart
             ],
             "timeline": site.status_timeline(),
-            "investor_topics": InvestorFact.by_topic(investor_facts),
+            # (topic, label, statements, whether anything under its heading is printed): a
+            # heading whose statements all stay on screen stays on screen too.
+            "investor_topics": [
+                (
+                    topic,
+                    label,
+                    facts,
+                    not facts
+                    or any(fact.on_paper for fact in facts)
+                    or (topic == "planning" and bool(documents)),
+                )
+                for topic, label, facts in InvestorFact.by_topic(investor_facts)
+            ],
             "topic_figures": {
-                topic: [f for f in series if f.kind in kinds]
+                topic: newest_first([f for f in figures if f.kind in kinds])
                 for topic, kinds in ReportedFigure.TOPIC_KINDS.items()
             },
             "planning_documents": documents,
             "footnotes_on_paper": on_paper,
             "map_data": map_collection([site.map_row()]),
+            # A phase has no point of its own: it is shown where its zone is.
+            "located": located,
+            "locator": located and locator_map(located.location),
         },
     )
 

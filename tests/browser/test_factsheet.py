@@ -34,7 +34,7 @@ def test_a_site_prints_as_a_factsheet_of_one_or_two_pages(watched_page, path, na
     # The first source's address in full (PDF text may break a long address across lines).
     assert first_address in text.replace(" ", "")
     assert "Printed from" in text or "In từ" in text
-    assert "Tenants and projects" not in text and "Status over time" not in text
+    assert "Status over time" not in text and "Diễn biến tình trạng" not in text
 
 
 def test_the_factsheet_leaves_off_the_sources_of_what_it_does_not_print(watched_page):
@@ -68,5 +68,5 @@ def test_the_zone_factsheet_leaves_each_phase_statement_to_that_phase_factsheet(
     assert pointer.is_visible()
     assert pointer.inner_text().count("/en/sites/thanh-binh-phase-") == 2
     # A statement about the whole zone stays on paper; one about the whole province does not.
-    assert page.locator("#fact-access-ql3-130km").is_visible()
+    assert page.locator("#fact-access-bot-road-start").is_visible()
     assert not page.locator("#fact-policy-national-scheme").is_visible()
