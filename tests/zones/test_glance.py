@@ -67,7 +67,7 @@ def test_every_value_has_its_footnote_and_a_cut_statement_links_to_it_in_full(cl
             assert 'class="fn-ref"' in value, label
         for target in re.findall(r'href="/en/sites/thanh-binh/#([^"]+)"', value):
             assert f'id="{target}"' in body, (label, target)
-    assert "in full</a>" in glance_lines(body)["Incentives"]
+    assert "(in full)</a>" in glance_lines(body)["Incentives"]
 
 
 @pytest.mark.parametrize("language", ["", "/en"])
