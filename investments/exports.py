@@ -30,8 +30,6 @@ TRANSLATED += ["status_period"]
 PLAIN = [
     "pk",
     "slug",
-    "area_ha",
-    "registered_capital_vnd",
     "is_fdi",
     "approval_date",
     "approval_date_precision",
@@ -48,21 +46,23 @@ def translated(row, field):
 # Spreadsheet number formats: whole đồng grouped, hectares with one decimal.
 DONG, HECTARES = "#,##0", "#,##0.0"
 
-# (heading, value, number format in .xlsx)
+# (heading, value, number format in .xlsx). Each number sits beside its qualifier, and each date
+# beside its precision: a column holds one type, and "about 4 ha" or "2011" is never read as an
+# exact figure or as 1 January.
 PUBLIC_COLUMNS = [
     (_("Name"), lambda row: translated(row, "name")),
     (_("Site"), lambda row: translated(row, "site__name")),
     (_("Investor"), lambda row: translated(row, "investor__name")),
     (_("Sector"), lambda row: translated(row, "sector__name")),
-    (_("Area (ha)"), lambda row: row["area_ha"], HECTARES),
-    (_("Capital, as the source gives it"), lambda row: row["_capital"]),
-    (
-        _("Capital in VND, where a source gives VND"),
-        lambda row: row["registered_capital_vnd"],
-        DONG,
-    ),
+    (_("Area, as the source gives it"), lambda row: as_given(row, ProjectFigure.Kind.AREA)),
+    (_("Area (ha)"), lambda row: amount(row, "area_ha"), HECTARES),
+    (_("Area (ha): qualifier"), lambda row: qualifier_label(row, "area_ha")),
+    (_("Capital, as the source gives it"), lambda row: as_given(row, ProjectFigure.Kind.CAPITAL)),
+    (_("Capital in VND, where a source gives VND"), lambda row: amount(row, "capital_vnd"), DONG),
+    (_("Capital in VND: qualifier"), lambda row: qualifier_label(row, "capital_vnd")),
     (_("FDI"), lambda row: "" if row["is_fdi"] is None else str(FDI_LABELS[row["is_fdi"]])),
-    (_("Approval date"), lambda row: approval_cell(row)),
+    (_("Approval date"), lambda row: row["approval_date"]),
+    (_("Approval date: precision"), lambda row: precision_label(row, "approval_date")),
     (_("Status"), lambda row: row["_status_label"]),
     (
         _("Status as of"),
@@ -75,12 +75,34 @@ PUBLIC_COLUMNS = [
     (_("Page"), lambda row: row["_url"]),
 ]
 
+QUALIFIERS = dict(Qualifier.choices)
+PRECISIONS = dict(DatePrecision.choices)
 
-def approval_cell(row):
-    """A date cell when the source gives the day; otherwise the month or year as text."""
-    if row["approval_date"] and row["approval_date_precision"] != "day":
-        return format_partial_date(row["approval_date"], row["approval_date_precision"])
-    return row["approval_date"]
+
+def as_given(row, kind):
+    """The first figure of a kind as the page shows it, with what it measures: "Land needed:
+    about 4 ha", "Capital: 25 million US dollars"."""
+    figure = row["_figures"].get(kind)
+    if not figure:
+        return ""
+    label = figure[f"label_{row['_language']}"] or figure["label_vi"]
+    text = format_figure(SimpleNamespace(**figure))
+    # Said only when it says more than the column does ("Land needed", not "Area").
+    return f"{label}: {text}" if label and label != row["_kind_labels"][kind] else text
+
+
+def amount(row, key):
+    figure = row["_figures"].get(key)
+    return None if figure is None else figure["amount"]
+
+
+def qualifier_label(row, key):
+    figure = row["_figures"].get(key)
+    return "" if figure is None else str(QUALIFIERS[figure["qualifier"]])
+
+
+def precision_label(row, field):
+    return str(PRECISIONS[row[f"{field}_precision"]]) if row[field] else ""
 
 
 def public_rows(projects, absolute_url):
@@ -93,7 +115,8 @@ def public_rows(projects, absolute_url):
     ):
         if key not in sources[project_id]:
             sources[project_id].append(key)
-    capitals = first_capitals(projects)
+    figures = first_figures(projects)
+    kind_labels = {value: str(label) for value, label in ProjectFigure.Kind.choices}
     # One reverse() for the whole file: every project page has the same shape.
     page = absolute_url(address_pattern("investments:detail"))
     fields = PLAIN + [f"{name}_{code}" for name in TRANSLATED for code in ("vi", "en")]
@@ -101,23 +124,46 @@ def public_rows(projects, absolute_url):
         row["_language"] = language
         row["_status_label"] = status_labels.get(row["status"], row["status"])
         row["_sources"] = sources.get(row["pk"], [])
-        capital = capitals.get(row["pk"])
-        row["_capital"] = format_figure(SimpleNamespace(**capital)) if capital else ""
+        row["_figures"] = figures.get(row["pk"], {})
+        row["_kind_labels"] = kind_labels
         row["_url"] = address_of(page, row["slug"])
         yield [column[1](row) for column in PUBLIC_COLUMNS]
 
 
-def first_capitals(projects):
-    """project id → its first capital figure: qualifier, amount, amount_to, unit."""
-    figures = (
+def plain_number(value):
+    """A stored amount as a file holds it: whole đồng as an integer, 1.2 ha as 1.2."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def first_figures(projects):
+    """
+    project id → {key: figure as plain values} for the figures a list shows, read from the
+    project's figures (the records its page shows), never from the copies on the project:
+    "capital" and "area", the first of each kind whatever its unit, as the page shows them
+    first; "capital_vnd" and "area_ha", the first in đồng and in hectares (never converted).
+    """
+    kinds = ProjectFigure.Kind
+    in_unit = {(kinds.CAPITAL, Unit.VND): "capital_vnd", (kinds.AREA, Unit.HECTARES): "area_ha"}
+    rows = (
         ProjectFigure.objects.filter(
-            project__in=projects.values("pk"), kind=ProjectFigure.Kind.CAPITAL
+            project__in=projects.values("pk"), kind__in=[kinds.CAPITAL, kinds.AREA]
         )
-        .order_by("project_id", "-rank", "-pk")
-        .values("project_id", "qualifier", "amount", "amount_to", "unit")
+        .order_by("project_id", "rank", "pk")
+        .values(
+            "project_id", "kind", "qualifier", "amount", "amount_to", "unit", "label_vi", "label_en"
+        )
     )
-    # Ordered so that the figure shown first (rank 0) is the one left in the dictionary.
-    return {row.pop("project_id"): row for row in figures}
+    found = defaultdict(dict)
+    for row in rows:
+        kept = found[row.pop("project_id")]
+        row["amount"] = plain_number(row["amount"])
+        row["amount_to"] = plain_number(row["amount_to"])
+        kept.setdefault(row["kind"], row)
+        if (row["kind"], row["unit"]) in in_unit:
+            kept.setdefault(in_unit[row["kind"], row["unit"]], row)
+    return found
 
 
 OPEN_DATA_FIELDS = [
@@ -129,8 +175,6 @@ OPEN_DATA_FIELDS = [
     "investor__name_vi",
     "investor__name_en",
     "sector__slug",
-    "area_ha",
-    "registered_capital_vnd",
     "is_fdi",
     "decision",
     "approval_date",
@@ -147,13 +191,7 @@ def open_data_capital(capital):
     """The first capital figure as the source gives it: đồng or US dollars, never converted."""
     if not capital:
         return None
-    upper = capital["amount_to"]
-    return {
-        "qualifier": capital["qualifier"],
-        "amount": float(capital["amount"]),
-        "amount_to": None if upper is None else float(upper),
-        "unit": capital["unit"],
-    }
+    return {key: capital[key] for key in ("qualifier", "amount", "amount_to", "unit")}
 
 
 def open_data_projects(projects, absolute_url):
@@ -163,7 +201,7 @@ def open_data_projects(projects, absolute_url):
     are on each project's page.
     """
     page = absolute_url(address_pattern("investments:detail"))
-    capitals = first_capitals(projects)
+    figures = first_figures(projects)
     rows = []
     for row in projects.values(*OPEN_DATA_FIELDS).iterator(chunk_size=2000):
         precise = {"approval_date": None, "status_date": None}
@@ -176,8 +214,14 @@ def open_data_projects(projects, absolute_url):
         row["investor"] = row.pop("investor__name_vi")
         row["investor_en"] = row.pop("investor__name_en")
         row["sector"] = row.pop("sector__slug")
-        row["area_ha"] = float(row["area_ha"]) if row["area_ha"] is not None else None
-        row["capital"] = open_data_capital(capitals.get(row.pop("pk")))
+        found = figures.get(row.pop("pk"), {})
+        area, capital_vnd = found.get("area_ha"), found.get("capital_vnd")
+        row["area_ha"] = area and area["amount"]
+        row["area_qualifier"] = area and area["qualifier"]
+        row["capital"] = open_data_capital(found.get("capital"))
+        # The first capital a source gives in đồng, with its qualifier ("over 600 billion").
+        row["capital_vnd"] = capital_vnd and capital_vnd["amount"]
+        row["capital_vnd_qualifier"] = capital_vnd and capital_vnd["qualifier"]
         for field in ["decision", "status_period_vi", "status_period_en"]:
             row[field] = row[field] or None
         row["url"] = address_of(page, row["slug"])
@@ -203,9 +247,10 @@ PROJECT_FIELDS = [
         "area_ha",
         "number",
         _("Area (ha)"),
-        _("Land area in hectares, if a source gives it."),
+        _("The first area a source gives in hectares (one in m² is on the project's page)."),
         unit="ha",
     ),
+    F("area_qual", "string", _("Area: qualifier"), _("The source's word before it."), Qualifier),
     F("cap_qual", "string", _("Capital: qualifier"), _("The source's word before it."), Qualifier),
     F(
         "cap_amount",
@@ -215,7 +260,13 @@ PROJECT_FIELDS = [
     ),
     F("cap_to", "number", _("Capital: up to"), _("The upper end, where the source gives a range.")),
     F("cap_unit", "string", _("Capital: currency"), _("đồng (vnd) or US dollars (usd)."), Unit),
-    F("cap_vnd", "integer", _("Capital (VND)"), _("Capital in đồng, where a source gives đồng.")),
+    F(
+        "cap_vnd",
+        "number",
+        _("Capital (VND)"),
+        _("The first capital a source gives in đồng (registered or planned, as its page says)."),
+    ),
+    F("cap_vnd_q", "string", _("Capital (VND): qualifier"), _("The word before it."), Qualifier),
     F("fdi", "boolean", _("FDI"), _("Foreign direct investment; empty where no source says.")),
     F("decision", "string", _("Decision"), _("The number of its investment decision, if given.")),
     F("approved", "date", _("Approval date"), _("When it was approved, as precise as appr_pre.")),
@@ -261,11 +312,13 @@ def project_table(projects, absolute_url):
             "inv_en": row["investor_en"] or None,
             "sector": row["sector"],
             "area_ha": row["area_ha"],
+            "area_qual": row["area_qualifier"],
             "cap_qual": capital.get("qualifier"),
             "cap_amount": capital.get("amount"),
             "cap_to": capital.get("amount_to"),
             "cap_unit": capital.get("unit"),
-            "cap_vnd": row["registered_capital_vnd"],
+            "cap_vnd": row["capital_vnd"],
+            "cap_vnd_q": row["capital_vnd_qualifier"],
             "fdi": row["is_fdi"],
             "decision": row["decision"],
             "approved": row["approval_date"],

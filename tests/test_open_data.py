@@ -3,11 +3,13 @@ The open data, read by the clients data users have: GDAL through pyogrio (as QGI
 openpyxl (as a spreadsheet would); frictionless, over HTTP, in test_open_data_http.py.
 """
 
+import csv
 import io
 
 import openpyxl
 import pyogrio
 import pytest
+from openpyxl.utils import get_column_letter
 
 from investments.exports import PROJECT_FIELDS
 from zones.models import Site
@@ -49,7 +51,8 @@ def test_the_sites_spreadsheet_opens_ready_to_read(client, facts, path, sheet, d
     table = book.worksheets[0]
     assert table.title == sheet
     assert table.freeze_panes == "A2"
-    assert table.auto_filter.ref == f"A1:X{Site.objects.count() + 1}"
+    last_column = get_column_letter(len(SITE_FIELDS))
+    assert table.auto_filter.ref == f"A1:{last_column}{Site.objects.count() + 1}"
     headings = [cell.value for cell in table[1]]
     widths = {
         heading: table.column_dimensions[cell.column_letter].width
@@ -85,3 +88,44 @@ def test_the_statements_for_investors_are_open_data(client, facts):
     assert {"1156/QĐ-UBND", "419/QĐ-UBND", "1288/QĐ-TTg"} <= numbers
     page = client.get("/en/sources/").content.decode()
     assert 'href="/api/investor-statements.json"' in page
+
+
+@pytest.mark.django_db
+def test_the_sites_area_is_the_figure_the_page_shows_with_its_date_precision(client, facts):
+    """
+    The open data read the area from a copy on the site record, which the page does not show;
+    and a year-only date ("2025", S2) reached the file as 1 January with nothing to say so.
+    """
+    Site.objects.filter(slug="quang-chu").update(area_ha=999)  # the copy, shown nowhere
+    features = {
+        f["id"]: f["properties"] for f in client.get("/api/sites.geojson").json()["features"]
+    }
+    assert features["quang-chu"]["area_ha"] == 74.4
+    assert features["huyen-tung"]["area_date"] == "2025-01-01"
+    assert features["huyen-tung"]["area_pre"] == "year"
+    assert features["thanh-binh"]["area_pre"] == "day"
+    header = client.get("/api/sites.csv").content.decode().splitlines()[0]
+    assert '"area_date","area_pre"' in header
+
+
+@pytest.mark.django_db
+def test_the_projects_data_keep_each_number_with_its_qualifier(client, facts):
+    """The footwear plant's "over 600 billion" was exported as exactly 600 billion, under a
+    field that called every capital registered; "about 4 ha needed" as a plain 4 ha."""
+    projects = {p["slug"]: p for p in client.get("/api/projects.json").json()["projects"]}
+    footwear = projects["huyen-tung-export-footwear"]
+    assert footwear["capital"] == {
+        "qualifier": "exact",
+        "amount": 25_000_000,
+        "amount_to": None,
+        "unit": "usd",
+    }
+    assert footwear["capital_vnd"] == 600_000_000_000
+    assert footwear["capital_vnd_qualifier"] == "over"
+    assert "registered_capital_vnd" not in footwear
+    plywood = projects["thang-long-plywood-registering"]
+    assert (plywood["area_ha"], plywood["area_qualifier"]) == (4, "about")
+    text = client.get("/api/projects.csv").content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    row = next(r for r in rows if r["id"] == "huyen-tung-export-footwear")
+    assert (row["cap_vnd"], row["cap_vnd_q"]) == ("600000000000", "over")

@@ -41,6 +41,7 @@ class OrganisationAdmin(FilterValuesCheckedMixin, TranslationAdmin):
     search_fields = ["name_vi", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name_vi"]}
     filter_horizontal = ["sources"]
+    autocomplete_fields = ["set_up_by"]
 
 
 @admin.register(Sector)

@@ -142,6 +142,18 @@ class Organisation(models.Model):
     website = models.URLField(
         _("website"), blank=True, help_text=_("Only an address a source gives.")
     )
+    set_up_by = models.ForeignKey(
+        "self",
+        verbose_name=_("set up by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="companies_set_up",
+        help_text=_(
+            "The company that set this one up to carry out its project, where a source says so: "
+            "the project is then that company's too."
+        ),
+    )
     sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True)
     search_text = models.TextField(editable=False, blank=True, default="")
 

@@ -24,6 +24,7 @@ from .models import (
     Qualifier,
     ReportedFigure,
     Site,
+    Unit,
 )
 
 
@@ -62,7 +63,10 @@ SITE_FIELDS = [
         "area_ha",
         "number",
         _("Area (ha)"),
-        _("The area the first source gives; other sources' figures are on the site's page."),
+        _(
+            "The area shown first on the site's page (the same record); other sources' "
+            "figures are on that page."
+        ),
         unit="ha",
     ),
     F(
@@ -77,6 +81,13 @@ SITE_FIELDS = [
         "date",
         _("Area: as of"),
         _("The date the area refers to, if given."),
+    ),
+    F(
+        "area_pre",
+        "string",
+        _("Area: date precision"),
+        _("How much of area_date the source gives (a year-only date is stored as 1 January)."),
+        DatePrecision,
     ),
     F(
         "area_src",
@@ -135,7 +146,6 @@ ROW_FIELDS = [
     "name_en",
     "district",
     "commune_vi",
-    "area_ha",
     "developer__name_vi",
     "developer__name_en",
     "developer_is_proposed",
@@ -149,16 +159,34 @@ ROW_FIELDS = [
 ]
 
 
+NO_AREA = {"amount": None, "qualifier": None, "as_of": None, "precision": None, "sources": []}
+
+
 def first_area_figures():
-    """site id → the area shown first on its page: qualifier, date and source keys."""
+    """
+    site id → the area shown first on its page (the same record): amount in hectares,
+    qualifier, date with its precision, and source keys.
+    """
     areas = {}
     rows = (
         ReportedFigure.objects.filter(kind=ReportedFigure.Kind.AREA, rank=0)
         .order_by("pk", "sources__pk")
-        .values_list("sites__id", "qualifier", "as_of", "sources__key")
+        .values_list(
+            "sites__id", "amount", "unit", "qualifier", "as_of", "as_of_precision", "sources__key"
+        )
     )
-    for site_id, qualifier, as_of, source_key in rows:
-        area = areas.setdefault(site_id, {"qualifier": qualifier, "as_of": as_of, "sources": []})
+    for site_id, amount, unit, qualifier, as_of, precision, source_key in rows:
+        area = areas.setdefault(
+            site_id,
+            {
+                # A column in hectares holds hectares only: an area in m² is never converted.
+                "amount": float(amount) if unit == Unit.HECTARES else None,
+                "qualifier": qualifier,
+                "as_of": as_of,
+                "precision": precision if as_of else None,
+                "sources": [],
+            },
+        )
         if source_key and source_key not in area["sources"]:
             area["sources"].append(source_key)
     return areas
@@ -175,7 +203,7 @@ def site_records(sites, absolute_url):
     for row in sites.values(*ROW_FIELDS):
         location = row["location"]
         geometry = location if location and point_error(location) is None else None
-        area = areas.get(row["pk"], {"qualifier": None, "as_of": None, "sources": []})
+        area = areas.get(row["pk"], NO_AREA)
         record = {
             "id": row["slug"],
             "kind": row["kind"],
@@ -185,9 +213,10 @@ def site_records(sites, absolute_url):
             "name_en": row["name_en"] or None,
             "district": row["district"],
             "commune": row["commune_vi"] or None,
-            "area_ha": float(row["area_ha"]) if row["area_ha"] is not None else None,
+            "area_ha": area["amount"],
             "area_qual": area["qualifier"],
             "area_date": area["as_of"].isoformat() if area["as_of"] else None,
+            "area_pre": area["precision"],
             "area_src": ", ".join(area["sources"]) or None,
             "developer": row["developer__name_vi"],
             "dev_en": row["developer__name_en"] or None,
@@ -281,6 +310,7 @@ def investor_statements(absolute_url):
             "pk",
             "slug",
             "topic",
+            "answers",
             "kind",
             "text_vi",
             "text_en",
@@ -293,6 +323,8 @@ def investor_statements(absolute_url):
         facts[row.pop("pk")] = {
             "id": row["slug"],
             "topic": row["topic"],
+            # The first question of an investor's it answers (a site's summary line), if any.
+            "answers": row["answers"] or None,
             "kind": row["kind"],
             "text_vi": row["text_vi"],
             "text_en": row["text_en"],

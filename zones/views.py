@@ -4,7 +4,7 @@ import json
 import re
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -283,16 +283,19 @@ def planning_documents(request):
 @public_page
 def organisation_detail(request, slug):
     organisation = get_object_or_404(
-        Organisation.objects.prefetch_related(
+        Organisation.objects.select_related("set_up_by").prefetch_related(
             Prefetch("developed_sites", queryset=Site.objects.public().with_first_area()),
             "sources",
-            Prefetch(
-                "projects",
-                queryset=Organisation._meta.get_field("projects").related_model.objects.for_list(),
-                to_attr="invested_projects",
-            ),
+            "companies_set_up",
         ),
         slug=slug,
+    )
+    # Its projects, and those of the companies it set up to carry them out (Better Power's
+    # footwear plant is carried out by Chung Jye, which it set up): read through the reverse
+    # relation, as zones does not import investments.
+    projects = Organisation._meta.get_field("projects").related_model.objects.for_list()
+    organisation.invested_projects = list(
+        projects.filter(Q(investor=organisation) | Q(investor__set_up_by=organisation))
     )
     managed_sites = Site.objects.public().filter(investor_facts__organisation=organisation)
     # Every source the page names: the organisation's own, and those of the figures its

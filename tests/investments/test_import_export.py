@@ -239,13 +239,14 @@ def download(client, path, **query):
 
 
 def test_public_download_is_the_filtered_list_with_real_numbers_and_dates(client, facts):
-    ProjectFactory(
+    project = ProjectFactory(
         name_vi='=HYPERLINK("http://example.org")',
         name_en='=HYPERLINK("http://example.org")',
         site=None,
-        registered_capital_vnd=2_921_000_000_000,
         approval_date=date(2023, 11, 28),
     )
+    # The capital a page shows is a figure; the file reads that record.
+    project.figures.create(kind="capital", unit="vnd", amount=2_921_000_000_000, label_vi="Vốn")
     response = download(client, "/en/projects/download.xlsx")
     assert response["Content-Disposition"].startswith('attachment; filename="bac-kan-projects-')
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
@@ -286,7 +287,18 @@ def test_public_download_gives_statuses_with_their_dates(client, facts):
     assert footwear[column["Status"]] == "Operating"
     assert footwear[column["Status as of"]] == "May 2025"
     assert footwear[column["Capital, as the source gives it"]] == "USD 25 million"
-    assert footwear[column["Approval date"]] == "Oct 2023"  # the source gives the month only
+    # The same sources' figure in đồng is "over 600 billion": its qualifier sits beside it.
+    assert footwear[column["Capital in VND, where a source gives VND"]] == 600_000_000_000
+    assert footwear[column["Capital in VND: qualifier"]] == "over"
+    # One type per column: the approval date is a date, and its precision says the source
+    # gives the month only (a reader is not told "1 October").
+    assert footwear[column["Approval date"]].date() == date(2023, 10, 1)
+    assert footwear[column["Approval date: precision"]] == "month"
+    # "About 4 ha needed": the qualifier and what the figure measures are kept.
+    registering_plywood = by_name["Thăng Long industrial plywood plant (registering)"]
+    assert registering_plywood[column["Area, as the source gives it"]] == "Land needed: about 4 ha"
+    assert registering_plywood[column["Area (ha)"]] == 4
+    assert registering_plywood[column["Area (ha): qualifier"]] == "about"
     registering = by_name["Container floorboard and LVL project"]
     assert registering[column["Status as of"]] == "first 9 months of 2021"
 

@@ -68,3 +68,16 @@ def test_distances_from_the_provincial_capital_are_labelled_so(client, facts):
     assert "From the provincial capital, not from this site: 150 km to Nội Bài airport" in body
     assert "The national rule, not this site's rate" in body
     assert "under construction (2025)" in body and "reported connected" in body
+
+
+def test_the_company_approved_as_investor_shows_the_project_it_set_up_a_company_for(client, facts):
+    """Better Power "invested in nothing", though Decision 1856 approved it as the footwear
+    plant's investor and it set up Chung Jye to carry the plant out (S54)."""
+    body = client.get("/en/organisations/better-power/").content.decode()
+    projects = section(body, "Projects it invests in")
+    assert (
+        "Export footwear and shoe-sole plant" in projects and "None in the sources" not in projects
+    )
+    chung_jye = client.get("/en/organisations/chung-jye-bac-kan/").content.decode()
+    assert "Set up by BETTER POWER Group Co., Ltd." in page_text(chung_jye)
+    assert 'href="/en/organisations/better-power/"' in chung_jye
