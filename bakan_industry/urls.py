@@ -24,6 +24,7 @@ urlpatterns = [
         name="investor-statements-json",
     ),
     path("api/projects.csv", investment_views.projects_csv, name="projects-csv"),
+    path("api/sources.csv", zone_views.sources_csv, name="sources-csv"),
     path("api/datapackage.json", views.data_package, name="data-package"),
     path(
         "sitemap.xml",

@@ -178,26 +178,25 @@ def no_query(request):
     return QueryDict(), True
 
 
-def filter_query(filterset_class, paginated=False, strict=False):
+def filter_query(filterset_class, paginated=False):
     """
     A query normaliser for a page driven by a django-filter FilterSet: the parameters the
     filter accepts, with the values its form validates (choices, existing codes, years in
     range), sorted; a search cut to SEARCH_MAX_WORDS words. Pages with a search are answered
-    but not stored, since their text is unbounded. `strict`, for a file that refuses invalid
-    values (a 400): a query with one reaches the view as it came, never kept nor answered from
-    the key without them.
+    but not stored, since their text is unbounded. A query with a value the form refuses
+    reaches the view as it came and is never kept: a file answers 400, a page says what it
+    ignored (a random value cannot grow the cache either way).
     """
 
     def normalise(request):
         form = filterset_class(request.GET).form
-        if not form.is_valid() and strict:
-            return request.GET, False  # as asked, for the view to refuse; nothing kept
-        # Invalid values are dropped below, as the pages ignore them.
+        if not form.is_valid():
+            # As asked, never kept nor answered from a kept page: a file refuses the value
+            # (400), a page says it ignored it, which the page kept without it cannot say.
+            return request.GET, False
         query = QueryDict(mutable=True)
         cacheable = True
         for name in sorted(form.fields):
-            if name in form.errors:
-                continue
             # What the form, and so the view, reads: the last value of a one-value parameter
             # (?status=junk&status=operational is the operational page, not a new one), every
             # value of a many-value one.

@@ -43,6 +43,9 @@ WIDTH_SAMPLE_ROWS = 200
 MIN_WIDTH, MAX_WIDTH = 8, 60
 
 
+WEB_ADDRESS = re.compile(r"^https?://[^\s\"<>]{1,2000}$")
+
+
 def xlsx_bytes(headers, rows, sheets=(), title=None, number_formats=()):
     """
     Rows (sequences of plain values) to .xlsx: the first sheet named `title`, with a bold,
@@ -59,6 +62,11 @@ def xlsx_bytes(headers, rows, sheets=(), title=None, number_formats=()):
     for index, width in enumerate(fitted_widths(headers, sample), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
+    # On paper: landscape, every column on one page's width, the headings on every page.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
     sheet.append(header_cells(sheet, headers))
     count = 0
     for row in chain(sample, rows):
@@ -112,6 +120,11 @@ def cell_width(value):
 
 
 def xlsx_cell(sheet, value, number_format=None, date_format=None):
+    if isinstance(value, str) and WEB_ADDRESS.match(value):
+        cell = WriteOnlyCell(sheet, value=value)  # an address a reader can click
+        cell.hyperlink = value
+        cell.style = "Hyperlink"
+        return cell
     if looks_like_formula(value):
         cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"  # text, never a formula

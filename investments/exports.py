@@ -297,13 +297,15 @@ PROJECT_FIELDS = [
 ]
 
 
-def project_table(projects, absolute_url):
-    """(headers, rows) for the projects' CSV: field names and codes, as PROJECT_FIELDS says."""
-    headers = [open_field.name for open_field in PROJECT_FIELDS]
-
-    def record(row):
+def project_records(projects, absolute_url):
+    """
+    The projects for re-use, one dict each under PROJECT_FIELDS' names: the CSV's columns and
+    the JSON's keys are the same words, with the same values (one vocabulary, described once in
+    the data package).
+    """
+    for row in open_data_projects(projects, absolute_url):
         capital = row["capital"] or {}
-        return {
+        yield {
             "id": row["slug"],
             "name_vi": row["name_vi"],
             "name_en": row["name_en"] or None,
@@ -331,8 +333,12 @@ def project_table(projects, absolute_url):
             "url": row["url"],
         }
 
-    rows = open_data_projects(projects, absolute_url)
-    return headers, ([record(row)[name] for name in headers] for row in rows)
+
+def project_table(projects, absolute_url):
+    """(headers, rows) for the projects' CSV: field names and codes, as PROJECT_FIELDS says."""
+    headers = [open_field.name for open_field in PROJECT_FIELDS]
+    records = project_records(projects, absolute_url)
+    return headers, ([record[name] for name in headers] for record in records)
 
 
 ABOUT_THIS_LIST = [

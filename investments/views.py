@@ -11,8 +11,9 @@ from common.http import absolute_url, download, readable_anywhere
 from common.pagination import paginate
 from common.spreadsheets import csv_text
 from zones.models import first_and_others
+from zones.open_data import file_header
 
-from .exports import ABOUT_THIS_LIST, open_data_projects, project_table, public_export
+from .exports import ABOUT_THIS_LIST, project_records, project_table, public_export
 from .filters import ProjectFilter
 from .models import Project, ProjectFigure
 
@@ -52,7 +53,7 @@ def project_list(request):
 
 
 @require_safe
-@public_page(query=filter_query(ProjectFilter, strict=True), store=False)
+@public_page(query=filter_query(ProjectFilter), store=False)
 def project_export(request, file_format):
     """The list exactly as filtered on screen, as a spreadsheet (all pages, not just one)."""
     if file_format not in {"xlsx", "csv"}:
@@ -98,7 +99,7 @@ def project_detail(request, slug):
 
 @require_safe
 @readable_anywhere
-@public_page(query=filter_query(ProjectFilter, strict=True))
+@public_page(query=filter_query(ProjectFilter))
 def projects_json(request):
     """Open data: the projects, filtered with the same parameters as the list page."""
     project_filter = filtered_projects(request)
@@ -108,11 +109,12 @@ def projects_json(request):
             status=400,
             json_dumps_params={"ensure_ascii": False},
         )
-    data = open_data_projects(project_filter.qs, absolute_url)
+    data = list(project_records(project_filter.qs, absolute_url))
     about = {}
     for language in ("vi", "en"):
         with translation.override(language):
             about[language] = " ".join(str(line) for line in ABOUT_THIS_LIST)
     return JsonResponse(
-        {"about": about, "projects": data}, json_dumps_params={"ensure_ascii": False}
+        {**file_header(absolute_url), "about": about, "projects": data},
+        json_dumps_params={"ensure_ascii": False},
     )

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from investments.exports import ABOUT_THIS_LIST, PROJECT_FIELDS
-from zones.open_data import SITE_FIELDS
+from zones.open_data import SITE_FIELDS, SOURCE_FIELDS
 
 LICENCE = {
     "name": "CC-BY-4.0",
@@ -50,6 +50,18 @@ def csv_resource(name, title, path, fields, **schema):
     }
 
 
+def json_resource(name, title, path):
+    return {
+        "name": name,
+        "title": title,
+        "path": path,
+        "format": "json",
+        "mediatype": "application/json",
+        "encoding": "utf-8",
+        "licenses": [LICENCE],
+    }
+
+
 def data_package(absolute_url):
     with translation.override("en"):
         about_projects = " ".join(str(line) for line in ABOUT_THIS_LIST)
@@ -86,6 +98,26 @@ def data_package(absolute_url):
                     {"fields": ["site"], "reference": {"resource": "sites", "fields": ["id"]}}
                 ],
             ),
+            csv_resource(
+                "sources",
+                "Sources (CSV): every source the other files cite by key (area_src, S4)",
+                absolute_url(reverse("sources-csv")),
+                SOURCE_FIELDS,
+                primaryKey=["id"],
+            ),
+            json_resource(
+                "projects-json",
+                "Projects (JSON): the fields of projects.csv, under the same names, in "
+                "'projects'; takes the project list's filters",
+                absolute_url(reverse("projects-json")),
+            ),
+            json_resource(
+                "investor-statements",
+                "Statements for investors and planning documents (JSON), both languages: "
+                "topic, answers, kind (fact, plan, not_found), as_of with as_of_precision, "
+                "site codes and source keys",
+                absolute_url(reverse("investor-statements-json")),
+            ),
             {
                 "name": "sites-geojson",
                 "title": "Sites (GeoJSON, WGS84): the fields of sites.csv, the point as geometry",
@@ -94,5 +126,38 @@ def data_package(absolute_url):
                 "mediatype": "application/geo+json",
                 "encoding": "utf-8",
             },
+        ],
+    }
+
+
+def dataset_description(absolute_url):
+    """
+    The same package as a schema.org Dataset (JSON-LD) for the open-data page, so that dataset
+    search engines find it: its name, description, licence and a download for every file.
+    """
+    package = data_package(absolute_url)
+    return {
+        "@context": "https://schema.org/",
+        "@type": "Dataset",
+        "name": package["title"],
+        "description": package["description"],
+        "url": absolute_url(reverse("sources")),
+        "sameAs": absolute_url(reverse("data-package")),
+        "license": LICENCE["path"],
+        "isAccessibleForFree": True,
+        "keywords": package["keywords"],
+        "spatialCoverage": {
+            "@type": "Place",
+            "name": "Bắc Kạn province (before 1 July 2025), Vietnam",
+        },
+        "creator": {"@type": "Organization", "name": "Bắc Kạn industrial zones portal"},
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "name": resource["title"],
+                "contentUrl": resource["path"],
+                "encodingFormat": resource["mediatype"],
+            }
+            for resource in package["resources"]
         ],
     }

@@ -17,7 +17,7 @@ from common.text import query_words
 from investments.exports import PROJECT_FIELDS
 from investments.models import Project
 from zones.models import Organisation, PlanningDocument, ReportedFigure, Sector, Site, Source
-from zones.open_data import SITE_FIELDS
+from zones.open_data import SITE_FIELDS, SOURCE_FIELDS
 
 from . import open_data
 
@@ -40,9 +40,11 @@ def sources_and_method(request):
             "sources": Source.objects.all(),
             "figures": totals,
             "fdi_sectors": Sector.objects.filter(invited_for_fdi=True),
+            "dataset": open_data.dataset_description(absolute_url),
             "open_tables": [
                 (_("Sites"), "sites-csv", SITE_FIELDS),
                 (_("Projects"), "projects-csv", PROJECT_FIELDS),
+                (_("Sources"), "sources-csv", SOURCE_FIELDS),
             ],
         },
     )

@@ -178,6 +178,29 @@ def test_junk_values_of_a_known_filter_do_not_grow_the_cache(client, facts):
     assert cached_pages() == baseline
 
 
+@pytest.mark.parametrize(
+    ("path", "query", "said"),
+    [
+        ("/en/", {"status": "junk"}, "Status “junk”"),
+        ("/en/sites/", {"district": "atlantis"}, "District (before 2025) “atlantis”"),
+        ("/en/projects/", {"fdi": "yes"}, "FDI or domestic “yes”"),
+    ],
+)
+def test_a_list_says_which_filter_it_ignored_and_keeps_no_page_for_it(
+    client, facts, path, query, said
+):
+    """?fdi=yes showed every project, with nothing to say the filter was not applied (the page
+    kept without it was served)."""
+    client.get(path)  # the plain list, kept
+    baseline = cached_pages()
+    for _repeat in range(2):
+        body = client.get(path, query).content.decode()
+        notice = body.split('class="callout error-summary"', 1)[1].split("</div>", 1)[0]
+        assert "Not understood, and ignored" in notice and said in notice
+    assert cached_pages() == baseline
+    assert "error-summary" not in client.get(path).content.decode()
+
+
 def test_filters_in_another_order_share_one_page(client, facts):
     first = client.get("/projects/", {"status": "operating", "site": "thanh-binh"})
     second = client.get("/projects/", {"site": "thanh-binh", "status": "operating", "x": "1"})

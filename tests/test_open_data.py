@@ -5,6 +5,7 @@ openpyxl (as a spreadsheet would); frictionless, over HTTP, in test_open_data_ht
 
 import csv
 import io
+import json
 
 import openpyxl
 import pyogrio
@@ -112,20 +113,46 @@ def test_the_sites_area_is_the_figure_the_page_shows_with_its_date_precision(cli
 def test_the_projects_data_keep_each_number_with_its_qualifier(client, facts):
     """The footwear plant's "over 600 billion" was exported as exactly 600 billion, under a
     field that called every capital registered; "about 4 ha needed" as a plain 4 ha."""
-    projects = {p["slug"]: p for p in client.get("/api/projects.json").json()["projects"]}
+    projects = {p["id"]: p for p in client.get("/api/projects.json").json()["projects"]}
     footwear = projects["huyen-tung-export-footwear"]
-    assert footwear["capital"] == {
-        "qualifier": "exact",
-        "amount": 25_000_000,
-        "amount_to": None,
-        "unit": "usd",
-    }
-    assert footwear["capital_vnd"] == 600_000_000_000
-    assert footwear["capital_vnd_qualifier"] == "over"
+    assert (footwear["cap_qual"], footwear["cap_amount"], footwear["cap_unit"]) == (
+        "exact",
+        25_000_000,
+        "usd",
+    )
+    assert (footwear["cap_vnd"], footwear["cap_vnd_q"]) == (600_000_000_000, "over")
     assert "registered_capital_vnd" not in footwear
     plywood = projects["thang-long-plywood-registering"]
-    assert (plywood["area_ha"], plywood["area_qualifier"]) == (4, "about")
+    assert (plywood["area_ha"], plywood["area_qual"]) == (4, "about")
     text = client.get("/api/projects.csv").content.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     row = next(r for r in rows if r["id"] == "huyen-tung-export-footwear")
     assert (row["cap_vnd"], row["cap_vnd_q"]) == ("600000000000", "over")
+
+
+@pytest.mark.django_db
+def test_the_open_data_page_describes_the_dataset_for_search_engines(client, facts):
+    body = client.get("/en/sources/").content.decode()
+    block = body.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    dataset = json.loads(block)
+    assert dataset["@type"] == "Dataset"
+    assert dataset["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    downloads = {d["contentUrl"] for d in dataset["distribution"]}
+    assert "http://testserver/api/sources.csv" in downloads
+    assert "http://testserver/api/investor-statements.json" in downloads
+    assert "<" not in block  # nothing in it can end the element early
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/en/projects/download.xlsx", "/en/sites/download.xlsx"])
+def test_a_downloaded_sheet_prints_one_page_wide_and_its_addresses_are_links(client, facts, path):
+    """The .xlsx printed ten portrait pages with only the name column on the first, and its
+    page addresses were plain text."""
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get(path).content)).worksheets[0]
+    assert sheet.page_setup.orientation == "landscape"
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows == "$1:$1"
+    pages = [cell for row in sheet.iter_rows(min_row=2) for cell in row if cell.hyperlink]
+    assert pages and all(cell.hyperlink.target == cell.value for cell in pages)
+    assert all(cell.value.startswith("http://testserver/en/") for cell in pages)

@@ -234,6 +234,17 @@ def site_records(sites, absolute_url):
         yield record, geometry
 
 
+def file_header(absolute_url):
+    """What every JSON file says of itself, so that one read alone can be reused rightly."""
+    return {
+        "license": "CC-BY-4.0",
+        "attribution": "Bắc Kạn industrial zones portal, and the sources it names",
+        "sources": absolute_url(reverse("sources")),
+        "sourcesData": absolute_url(reverse("sources-csv")),
+        "describedBy": absolute_url(reverse("data-package")),
+    }
+
+
 def sites_feature_collection(sites, absolute_url):
     """Every site as a GeoJSON Feature whose id is its code; the point is the geometry."""
     features = []
@@ -246,10 +257,7 @@ def sites_feature_collection(sites, absolute_url):
         "type": "FeatureCollection",
         # Foreign members (RFC 7946, 6.1): what a reader of the file alone needs to reuse it.
         "name": "bac-kan-sites",
-        "license": "CC-BY-4.0",
-        "attribution": "Bắc Kạn industrial zones portal, and the sources it names",
-        "sources": absolute_url(reverse("sources")),
-        "describedBy": absolute_url(reverse("data-package")),
+        **file_header(absolute_url),
         "features": features,
     }
 
@@ -294,6 +302,57 @@ def site_sheet(sites, absolute_url):
     )
     formats = ["#,##0.0" if open_field.unit == "ha" else None for open_field in SITE_FIELDS]
     return headings, rows, formats
+
+
+SOURCE_FIELDS = [
+    F("id", "string", _("Key"), _("The source's key, as pages and files cite it (S4).")),
+    F("title", "string", _("Title"), _("The title, as published (mostly in Vietnamese).")),
+    F("publisher", "string", _("Publisher"), _("Who published it.")),
+    F("published", "date", _("Publication date"), _("When it was published, if known.")),
+    F(
+        "pub_year",
+        "integer",
+        _("Publication year"),
+        _("The year, where only the year is known (published is then empty)."),
+    ),
+    F("url", "string", _("Address"), _("Where it was read.")),
+    F(
+        "linked",
+        "boolean",
+        _("Linked"),
+        _("False for a copy on an unrelated site: its address is kept for the record only."),
+    ),
+    F("note_vi", "string", _("Note (Vietnamese)"), _("What it says that the portal uses.")),
+    F("note_en", "string", _("Note (English)"), _("The same in English.")),
+    F("licence", "string", _("Licence of the citation"), _("What may be done with this record.")),
+]
+
+# Each source remains its publisher's: what the portal publishes under its own licence is the
+# citation (key, title, publisher, date, address, note), not the source's text.
+CITATION_LICENCE = "CC-BY-4.0 (the citation; the source itself is its publisher's)"
+
+
+def source_table(sources):
+    """(headers, rows) for the sources' CSV, so that software can resolve a key such as S4."""
+    headers = [open_field.name for open_field in SOURCE_FIELDS]
+    fields = ["key", "title", "publisher", "published_on", "published_year", "url"]
+    fields += ["link_address", "note_vi", "note_en"]
+    rows = (
+        [
+            row["key"],
+            row["title"],
+            row["publisher"],
+            row["published_on"].isoformat() if row["published_on"] else None,
+            row["published_year"],
+            row["url"] or None,
+            row["link_address"],
+            row["note_vi"] or None,
+            row["note_en"] or None,
+            CITATION_LICENCE,
+        ]
+        for row in sources.order_by("pk").values(*fields)
+    )
+    return headers, rows
 
 
 def investor_statements(absolute_url):
@@ -358,8 +417,7 @@ def investor_statements(absolute_url):
         for document in PlanningDocument.objects.public().with_sources()
     ]
     return {
-        "license": "CC-BY-4.0",
-        "sources": absolute_url(reverse("sources")),
+        **file_header(absolute_url),
         "statements": list(facts.values()),
         "planning_documents": documents,
     }

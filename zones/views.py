@@ -24,8 +24,14 @@ from .comparison import MAX_COMPARED, MIN_COMPARED, comparison_rows
 from .filters import PlanningDocumentFilter, SiteFilter
 from .geojson import map_collection
 from .glance import glance
-from .models import InvestorFact, Organisation, PlanningDocument, ReportedFigure, Site
-from .open_data import investor_statements, site_sheet, site_table, sites_feature_collection
+from .models import InvestorFact, Organisation, PlanningDocument, ReportedFigure, Site, Source
+from .open_data import (
+    investor_statements,
+    site_sheet,
+    site_table,
+    sites_feature_collection,
+    source_table,
+)
 
 # Up to this many sites, the home page lists them all beside the map; beyond it (a national
 # register) the list moves to the paginated site list, and the map clusters its markers.
@@ -343,6 +349,17 @@ def sites_csv(request):
     """Open data: the sites as CSV, field names and codes as the data package describes them."""
     headers, rows = site_table(Site.objects.public().order_by("pk"), absolute_url)
     return download(csv_text(headers, rows).encode("utf-8"), "text/csv; charset=utf-8", "sites.csv")
+
+
+@require_safe
+@readable_anywhere
+@public_page(store=False)
+def sources_csv(request):
+    """Open data: every source, so that software can resolve the keys the other files cite."""
+    headers, rows = source_table(Source.objects.all())
+    return download(
+        csv_text(headers, rows).encode("utf-8"), "text/csv; charset=utf-8", "sources.csv"
+    )
 
 
 @require_safe

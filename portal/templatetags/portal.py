@@ -6,6 +6,8 @@ from django import template
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from leaflet.templatetags.leaflet_tags import leaflet_map
 
 from common import formatting
@@ -41,6 +43,32 @@ def get_item(mapping, key):
 
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX"}
+
+
+@register.simple_tag
+def json_ld(data):
+    """A schema.org description as a <script type="application/ld+json"> block, escaped as
+    json_script escapes, so that no text in it can close the element."""
+    text = json.dumps(data, ensure_ascii=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag
+def ignored_filters(filterset):
+    """
+    [(label, value as given, why)] for a filter value the page did not understand: the page
+    says it ignored them (common.caching answers such a page fresh and never keeps it).
+    """
+    form = filterset.form
+    ignored = []
+    for name, reasons in form.errors.items():
+        if name not in form.fields:
+            continue
+        value = form[name].value()
+        given = ", ".join(map(str, value)) if isinstance(value, list | tuple) else str(value)
+        ignored.append((form[name].label, given, " ".join(reasons)))
+    return ignored
 
 
 @register.filter

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from investments.exports import PROJECT_FIELDS
 from investments.filters import SITE_MENU_LIMIT
 from investments.models import Project
 from tests.factories import ProjectFactory, ProjectFigureFactory, SiteFactory
@@ -36,7 +37,7 @@ def test_project_filters(client, facts):
 
 def found_slugs(client, query):
     return {
-        item["slug"] for item in client.get("/api/projects.json", {"q": query}).json()["projects"]
+        item["id"] for item in client.get("/api/projects.json", {"q": query}).json()["projects"]
     }
 
 
@@ -141,21 +142,19 @@ def test_projects_json_gives_each_figure_as_reported_with_its_date(client, db):
     body = client.get("/api/projects.json").json()
     assert "not the list of the 21" in body["about"]["en"]
     assert "không phải danh sách 21 dự án" in body["about"]["vi"]
-    by_slug = {item["slug"]: item for item in body["projects"]}
+    by_slug = {item["id"]: item for item in body["projects"]}
     first = by_slug[project.slug]
-    assert first["capital"] == {
-        "qualifier": "over",
-        "amount": 2e6,
-        "amount_to": None,
-        "unit": "usd",
-    }
-    assert (first["status"], first["status_date"], first["status_period_en"]) == (
+    # The JSON's keys are the CSV's columns (one vocabulary, described in the data package).
+    assert list(first) == [open_field.name for open_field in PROJECT_FIELDS]
+    capital = [first[key] for key in ("cap_qual", "cap_amount", "cap_to", "cap_unit")]
+    assert capital == ["over", 2_000_000, None, "usd"]
+    assert (first["status"], first["status_dt"], first["period_en"]) == (
         "registering",
         None,
         "first 9 months of 2021",
     )
     second = by_slug[dated.slug]
-    assert (second["status_date"], second["status_date_precision"]) == ("2025-05-01", "month")
+    assert (second["status_dt"], second["status_pre"]) == ("2025-05-01", "month")
     assert len(by_slug) == Project.objects.count()
 
 
