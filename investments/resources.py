@@ -140,6 +140,10 @@ class DateWidget(widgets.DateWidget):
     FORMATS = ("%d/%m/%Y", "%Y-%m-%d")
 
     def clean(self, value, row=None, **kwargs):
+        if isinstance(value, datetime):
+            # An .xlsx date cell reads back as a datetime, which never equals the stored date:
+            # every dated row of the admin's own export looked changed.
+            return value.date()
         if isinstance(value, str) and value.strip():
             for date_format in self.FORMATS:
                 try:
@@ -474,5 +478,7 @@ class ProjectResource(resources.ModelResource):
             bump_data_version()
 
     def _source_keys(self, row):
+        """The row's source codes, in order, each once ("S20, s20, S21" cites S20 and S21)."""
         cell = row.get(str(self.fields["sources"].column_name)) or ""
-        return [key.strip().upper() for key in str(cell).split(",") if key.strip()]
+        keys = (key.strip().upper() for key in str(cell).split(","))
+        return list(dict.fromkeys(key for key in keys if key))

@@ -526,3 +526,35 @@ def test_a_preview_is_confirmed_only_by_the_editor_who_made_it(admin_client, cli
     assert not Project.objects.filter(slug="nha-may-moi").exists()
     assert confirm(admin_client, response).status_code == 302  # the editor who made it may
     assert Project.objects.filter(slug="nha-may-moi").exists()
+
+
+def test_a_source_code_given_twice_is_cited_once_not_a_500(admin_client, facts):
+    """A CSV edit of a capital with the sources "S20, S20, S21" gave a 500 on confirm."""
+    headers, _book = template_headers(admin_client)
+    row = good_row(sources="S20, s20 , S21", registered_capital_vnd=160_000_000_000)
+    response = preview(admin_client, csv_file(headers, [row]), file_format=CSV)
+    assert response.status_code == 200 and "confirm_form" in response.context
+    assert confirm(admin_client, response).status_code == 302
+    project = Project.objects.get(slug="nha-may-moi")
+    assert [c.source.key for c in project.citations.order_by("source__id")] == ["S20", "S21"]
+    capital = project.figures.get(kind="capital", unit="vnd")
+    assert sorted(capital.sources.values_list("key", flat=True)) == ["S20", "S21"]
+
+
+@pytest.mark.parametrize("file_format", [XLSX, CSV])
+def test_the_admin_export_of_the_facts_imports_back_with_nothing_changed(
+    admin_client, facts, file_format
+):
+    """Re-importing the admin's own .xlsx export showed 8 false "changed" rows."""
+    exported = admin_client.post(
+        reverse("admin:investments_project_export"),
+        {"format": file_format, "resource": "0", **{f"projectresource_{n}": "on" for n in CODES}},
+    )
+    name = "du-an.xlsx" if file_format == XLSX else "du-an.csv"
+    response = preview(admin_client, SimpleUploadedFile(name, exported.content), file_format)
+    result = response.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors()
+    changed = [
+        row.object_repr for row in result.rows if row.import_type not in ("skip", "unchanged")
+    ]
+    assert changed == []
