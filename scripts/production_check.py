@@ -6,7 +6,17 @@ Starts scripts/serve_production.py on loopback with a throw-away database, then:
      asking /health/ meanwhile: every answer must come within a second;
   2. sends a 100 MB POST (to a public page and to the admin's import): nginx must refuse it
      from its Content-Length, with nothing written to disk and nothing reaching gunicorn;
-  3. sends bytes that are not HTTP, and a request with another site's Host.
+  3. sends bytes that are not HTTP, and a request with another site's Host;
+  4. opens 9,000 connections that send half a header and stop, and keeps asking /health/
+     meanwhile: every answer must come within a second;
+then starts the stack again as the README's layout runs it, behind a proxy that ends TLS
+(PORTAL_TRUSTED_PROXIES=127.0.0.1, DJANGO_HTTPS=true), and checks that
+  5. a page asked for over https (X-Forwarded-Proto) is served, not redirected to itself, and
+     one asked for over http is redirected to https once;
+  6. the request limit counts each client (X-Forwarded-For), not the proxy: one client over
+     the limit gets 429 while another is still served.
+(Before that, on the first stack, with no trusted proxy: 150 requests each claiming another
+X-Forwarded-For are still one client to the limit, since nobody vouches for the header.)
 Prints what it saw and exits non-zero when an expectation fails. Every connection goes to
 127.0.0.1 only, and the script stops by itself.
 
@@ -15,6 +25,7 @@ Prints what it saw and exits non-zero when an expectation fails. Every connectio
 
 import http.client
 import os
+import resource
 import socket
 import subprocess
 import sys
@@ -169,6 +180,76 @@ def check_junk():
     return junk.startswith("HTTP/1.1 400") and response.status == 400
 
 
+def request(path, headers=None):
+    """The response (status, Location) to one GET on a new connection, as nginx gives it."""
+    connection = http.client.HTTPConnection(HOST, PORT, timeout=10)
+    connection.request("GET", path, headers={"Host": HOST, **(headers or {})})
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    return response.status, response.getheader("Location")
+
+
+HALF_HEADER_CONNECTIONS = 9000
+
+
+def check_half_headers():
+    """Connections that never finish their headers must not starve the real clients."""
+    resource.setrlimit(
+        resource.RLIMIT_NOFILE, (20000, resource.getrlimit(resource.RLIMIT_NOFILE)[1])
+    )
+    held = []
+    try:
+        for _ in range(HALF_HEADER_CONNECTIONS):
+            connection = socket.create_connection((HOST, PORT), timeout=5)
+            connection.sendall(b"GET / HTTP/1.1\r\nHost: " + HOST.encode() + b"\r\nX-Half: ")
+            held.append(connection)
+        timings = []
+        for _ in range(10):
+            status, seconds = health()
+            timings.append(seconds if status == 200 else 99)
+            time.sleep(0.5)
+    finally:
+        for connection in held:
+            connection.close()
+    slowest = max(timings)
+    print(
+        f"4. {len(held)} connections holding half a header: /health/ answered 10 of 10, "
+        f"slowest {slowest:.2f} s"
+        if slowest < 1
+        else f"4. /health/ failed or slow: {timings}"
+    )
+    return slowest < 1
+
+
+def check_forwarded_for_not_believed():
+    statuses = [
+        request("/robots.txt", {"X-Forwarded-For": f"198.51.100.{n % 250}"})[0] for n in range(150)
+    ]
+    limited = statuses.count(429)
+    print(f"   150 requests, each claiming another X-Forwarded-For: {limited} refused (429)")
+    return limited > 0
+
+
+def check_behind_a_tls_proxy():
+    https = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.5"}
+    served = request("/robots.txt", https)
+    redirected = request("/robots.txt", {**https, "X-Forwarded-Proto": "http"})
+    print(
+        f"5. over https (X-Forwarded-Proto): {served[0]}; over http: {redirected[0]} to "
+        f"{redirected[1]}"
+    )
+    scheme_ok = served[0] == 200 and redirected[0] == 301
+    scheme_ok = scheme_ok and (redirected[1] or "").startswith("https://")
+    # One client well over 30 requests a second (bursts of 60), another after it.
+    busy = {**https, "X-Forwarded-For": "203.0.113.7"}
+    statuses = [request("/robots.txt", busy)[0] for _ in range(150)]
+    other = request("/robots.txt", {**https, "X-Forwarded-For": "203.0.113.8"})[0]
+    limited = statuses.count(429)
+    print(f"6. one client, 150 requests at once: {limited} refused (429); another client: {other}")
+    return scheme_ok and limited > 0 and other == 200
+
+
 def main():
     database = "bakan_industry_production_check"
     env = fresh_database(database, "redis://127.0.0.1:6379/5")
@@ -183,7 +264,21 @@ def main():
     stack = start_stack(env)
     try:
         print(f"Production stack on http://{HOST}:{PORT}/ (nginx → gunicorn, PostgreSQL, Redis)")
-        results = [check_slow_clients(), check_big_posts(), check_junk()]
+        results = [check_slow_clients(), check_big_posts(), check_junk(), check_half_headers()]
+        results.append(check_forwarded_for_not_believed())
+    finally:
+        stack.terminate()
+        stack.wait(timeout=30)
+    behind_proxy = {
+        **env,
+        "PORTAL_TRUSTED_PROXIES": "127.0.0.1",
+        "DJANGO_HTTPS": "true",
+        "DJANGO_PROXY_SSL_HEADER": "HTTP_X_FORWARDED_PROTO",
+    }
+    stack = start_stack(behind_proxy)
+    try:
+        print("The same stack behind a proxy that ends TLS (the README's layout):")
+        results.append(check_behind_a_tls_proxy())
     finally:
         stack.terminate()
         stack.wait(timeout=30)

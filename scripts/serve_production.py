@@ -9,6 +9,7 @@ the environment's (DATABASE_URL, CACHE_URL), as the README sets them.
 """
 
 import argparse
+import ipaddress
 import os
 import pwd
 import shutil
@@ -33,8 +34,32 @@ def nginx_user():
         return "nobody"
 
 
+def trusted_proxies():
+    """
+    The proxies in front (PORTAL_TRUSTED_PROXIES: addresses or networks, separated by spaces
+    or commas) whose X-Forwarded-For and X-Forwarded-Proto nginx believes; none by default.
+    A value that is not an address or a network stops the start, with the reason.
+    """
+    given = os.environ.get("PORTAL_TRUSTED_PROXIES", "").replace(",", " ").split()
+    try:
+        return [str(ipaddress.ip_network(value, strict=False)) for value in given]
+    except ValueError as error:
+        raise SystemExit(f"PORTAL_TRUSTED_PROXIES: {error}") from None
+
+
+def proxy_settings(proxies):
+    """The realip lines and the geo block's lines of deploy/nginx.conf for these proxies."""
+    if not proxies:
+        return "    # (no trusted proxy: PORTAL_TRUSTED_PROXIES is empty)", ""
+    real_ip = [f"    set_real_ip_from {network};" for network in proxies]
+    real_ip += ["    real_ip_header X-Forwarded-For;", "    real_ip_recursive on;"]
+    trusted_geo = "\n".join(f"        {network} 1;" for network in proxies)
+    return "\n".join(real_ip), trusted_geo
+
+
 def render_config(listen, upstream, run_dir, log_dir):
     user = nginx_user()
+    real_ip, trusted_geo = proxy_settings(trusted_proxies())
     for folder in (run_dir, log_dir):
         folder.mkdir(parents=True, exist_ok=True)
     for temp in ("client-body", "proxy", "fastcgi", "uwsgi", "scgi"):
@@ -49,6 +74,8 @@ def render_config(listen, upstream, run_dir, log_dir):
         listen=listen,
         upstream=upstream,
         static_root=ROOT / "staticfiles",
+        real_ip=real_ip,
+        trusted_geo=trusted_geo,
     )
     path = run_dir / "nginx.conf"
     path.write_text(config)
