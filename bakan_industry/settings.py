@@ -267,6 +267,9 @@ CACHES = {
 # How long a public page stays in the cache; 0 turns the page cache off (the benchmark
 # measures both). Edits invalidate cached pages at once whatever this is.
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "3600"))
+# Heavy files (the project list as .xlsx, .csv or JSON) built at once, all readers together:
+# the others are told to retry (503), so that downloads never hold every worker.
+HEAVY_BUILDS_AT_ONCE = int(os.environ.get("HEAVY_BUILDS_AT_ONCE", "1"))
 # Where the time of the last data change is kept for good (it is every page's Last-Modified).
 PUBLIC_PAGE_VERSION_STORE = "portal.models.DataVersion"
 

@@ -29,7 +29,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import QueryDict
+from django.http import HttpResponse, QueryDict
 from django.middleware.gzip import GZipMiddleware
 from django.urls import Resolver404, resolve
 from django.utils import translation
@@ -148,6 +148,76 @@ def built_once(name, build):
         with contextlib.suppress(CacheUnavailable):
             _cache_call("set", key, value, BUILT_SECONDS)
     return value
+
+
+class BuildBusy(Exception):
+    """The file asked for is being built by another worker, or as many files as may be built
+    at once are: the caller answers 503 with Retry-After instead of tying up one more worker."""
+
+
+BUILD_LOCK_SECONDS = 300  # a build that dies holding its lock frees it after this
+RETRY_AFTER_SECONDS = 10
+
+
+def busy_means_retry(view):
+    """A view whose heavy file is being built elsewhere answers 503 with Retry-After."""
+
+    @wraps(view)
+    def view_or_retry(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except BuildBusy:
+            response = HttpResponse(
+                translation.gettext(
+                    "This file is being prepared for another reader. Please try again in a "
+                    "few seconds."
+                ),
+                status=503,
+                content_type="text/plain; charset=utf-8",
+            )
+            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            return response
+
+    return view_or_retry
+
+
+def built_once_bounded(name, build, keep=True):
+    """
+    Like built_once(), for heavy files (the project list as .xlsx at national scale): built once
+    per data version and language, by one worker at a time, and by at most
+    settings.HEAVY_BUILDS_AT_ONCE workers for all such files together. A request that would be
+    a second build raises BuildBusy rather than waiting: six readers asking for the same
+    50,000-row file at once cost one build, and the five others a quick 503 to retry. With
+    keep=False (a file for a free-text search: unbounded) the build is bounded but not kept.
+    """
+    try:
+        key = f"portal:built:{name}:{get_language()}:{data_version()}"
+        value = _cache_call("get", key)
+    except CacheUnavailable:
+        return build()
+    if value is not None:
+        return value
+    held = []
+    try:
+        if not _cache_call("add", f"portal:building:{key}", 1, BUILD_LOCK_SECONDS):
+            raise BuildBusy
+        held.append(f"portal:building:{key}")
+        slots = [f"portal:build-slot:{n}" for n in range(settings.HEAVY_BUILDS_AT_ONCE)]
+        slot = next((s for s in slots if _cache_call("add", s, 1, BUILD_LOCK_SECONDS)), None)
+        if slot is None:
+            raise BuildBusy
+        held.append(slot)
+        value = build()
+        if keep:
+            with contextlib.suppress(CacheUnavailable):
+                _cache_call("set", key, value, BUILT_SECONDS)
+        return value
+    except CacheUnavailable:
+        return build()
+    finally:
+        for lock in held:
+            with contextlib.suppress(CacheUnavailable):
+                _cache_call("delete", lock)
 
 
 def cache_status():

@@ -363,11 +363,17 @@ ABOUT_THIS_LIST = [
 ]
 
 
+def public_export_name(file_format):
+    """The download's file name: the list's name and the day it was made, in the reader's
+    language."""
+    return f"{FILE_STEM}-{timezone.localdate().isoformat()}.{file_format}"
+
+
 def public_export(projects, file_format, absolute_url=str):
     """(content, content type, file name) for the projects in .xlsx or .csv."""
     headers = [str(column[0]) for column in PUBLIC_COLUMNS]
     rows = public_rows(projects, absolute_url)
-    file_name = f"{FILE_STEM}-{timezone.localdate().isoformat()}.{file_format}"
+    file_name = public_export_name(file_format)
     if file_format == "xlsx":
         about = [[str(line)] for line in ABOUT_THIS_LIST]
         about.append([absolute_url(reverse("sources"))])

@@ -1,11 +1,13 @@
 """Public project pages and the projects' open data. Thin: queries live on ProjectQuerySet."""
 
-from django.http import Http404, HttpResponseBadRequest, JsonResponse
+import json
+
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from common.caching import filter_query, public_page
+from common.caching import built_once_bounded, busy_means_retry, filter_query, public_page
 from common.citations import Footnotes
 from common.http import absolute_url, download, readable_anywhere
 from common.pagination import paginate
@@ -13,7 +15,13 @@ from common.spreadsheets import csv_text
 from zones.models import first_and_others
 from zones.open_data import file_header
 
-from .exports import ABOUT_THIS_LIST, project_records, project_table, public_export
+from .exports import (
+    ABOUT_THIS_LIST,
+    project_records,
+    project_table,
+    public_export,
+    public_export_name,
+)
 from .filters import ProjectFilter
 from .models import Project, ProjectFigure
 
@@ -54,6 +62,7 @@ def project_list(request):
 
 @require_safe
 @public_page(query=filter_query(ProjectFilter), store=False)
+@busy_means_retry
 def project_export(request, file_format):
     """The list exactly as filtered on screen, as a spreadsheet (all pages, not just one)."""
     if file_format not in {"xlsx", "csv"}:
@@ -62,17 +71,28 @@ def project_export(request, file_format):
     if invalid := invalid_filters(project_filter):
         reasons = "; ".join(f"{name}: {' '.join(why)}" for name, why in invalid.items())
         return HttpResponseBadRequest(reasons, content_type="text/plain; charset=utf-8")
-    content, content_type, file_name = public_export(project_filter.qs, file_format, absolute_url)
-    return download(content, content_type, file_name)
+
+    def build():
+        return public_export(project_filter.qs, file_format, absolute_url)[:2]
+
+    # Built once per data version, language and filters (request.GET is normalised).
+    name = f"project-list.{file_format}?{request.GET.urlencode()}"
+    content, content_type = built_once_bounded(name, build, keep="q" not in request.GET)
+    return download(content, content_type, public_export_name(file_format))
 
 
 @require_safe
 @readable_anywhere
 @public_page(store=False)
+@busy_means_retry
 def projects_csv(request):
     """Open data: every project as CSV, field names and codes as the data package describes."""
-    headers, rows = project_table(Project.objects.public().order_by("pk"), absolute_url)
-    content = csv_text(headers, rows).encode("utf-8")
+
+    def build():
+        headers, rows = project_table(Project.objects.public().order_by("pk"), absolute_url)
+        return csv_text(headers, rows).encode("utf-8")
+
+    content = built_once_bounded("projects.csv", build)
     return download(content, "text/csv; charset=utf-8", "projects.csv")
 
 
@@ -100,6 +120,7 @@ def project_detail(request, slug):
 @require_safe
 @readable_anywhere
 @public_page(query=filter_query(ProjectFilter))
+@busy_means_retry
 def projects_json(request):
     """Open data: the projects, filtered with the same parameters as the list page."""
     project_filter = filtered_projects(request)
@@ -109,12 +130,16 @@ def projects_json(request):
             status=400,
             json_dumps_params={"ensure_ascii": False},
         )
-    data = list(project_records(project_filter.qs, absolute_url))
-    about = {}
-    for language in ("vi", "en"):
-        with translation.override(language):
-            about[language] = " ".join(str(line) for line in ABOUT_THIS_LIST)
-    return JsonResponse(
-        {**file_header(absolute_url), "about": about, "projects": data},
-        json_dumps_params={"ensure_ascii": False},
-    )
+
+    def build():
+        about = {}
+        for language in ("vi", "en"):
+            with translation.override(language):
+                about[language] = " ".join(str(line) for line in ABOUT_THIS_LIST)
+        data = list(project_records(project_filter.qs, absolute_url))
+        body = {**file_header(absolute_url), "about": about, "projects": data}
+        return json.dumps(body, ensure_ascii=False).encode()
+
+    name = f"projects.json?{request.GET.urlencode()}"
+    content = built_once_bounded(name, build, keep="q" not in request.GET)
+    return HttpResponse(content, content_type="application/json")
