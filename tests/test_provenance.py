@@ -3,8 +3,9 @@ A value shown is a sourced statement, the same wherever it is shown.
 
 - Provenance: every source key a page names in its text (a note's "(S21)") is in the page's
   own list of sources, on every site, project and organisation page, in both languages.
-- Consistency: for every site, the comparison, the site's page (its summary and its tables)
-  and the open data show the same first value of each property they share.
+- Consistency: for every site, the comparison, the site's page (its summary, its tables, its
+  description for search results), the map's popup and the open data show the same first
+  value of each property they share.
 """
 
 import html
@@ -93,6 +94,10 @@ def test_the_comparison_the_site_page_and_the_open_data_agree(client, facts, lan
     sites = list(Site.objects.for_comparison().order_by("pk"))
     geojson = json.loads(client.get("/api/sites.geojson").content)
     records = {feature["id"]: feature["properties"] for feature in geojson["features"]}
+    home = client.get(f"{language}/").content.decode()
+    map_data = home.split('id="map-data" type="application/json">', 1)[1].split("</script>")[0]
+    map_data = json.loads(map_data)
+    popups = {f["properties"]["id"]: f["properties"] for f in map_data["features"]}
     with translation.override("en" if language else "vi"):
         labels = {key: str(label) for key, label in LINES}
         for start in range(0, len(sites), 4):
@@ -114,9 +119,20 @@ def test_the_comparison_the_site_page_and_the_open_data_agree(client, facts, lan
                 assert first_strong(dd) == shown, site.slug
                 assert records[site.slug]["area_ha"] == float(area.amount), site.slug
                 assert records[site.slug]["area_qual"] == area.qualifier, site.slug
-                # The status: the summary's is the open data's.
+                # The status: the summary's is the open data's and the map popup's, as of the
+                # same date; the page's description (search results, link previews) says the
+                # summary's area.
                 assert records[site.slug]["status"] == site.status
                 assert site.get_status_display() in seen(lines[labels["status"]])
+                if site.parent_id is None:  # the map shows the zone and the clusters
+                    assert popups[site.slug]["status"] == site.status
+                    # The popup's words, as the map's script writes them ("as of 20 Aug 2024").
+                    popup = map_data["labels"]["asOf"].replace(
+                        "%(date)s", popups[site.slug]["asOf"]
+                    )
+                    assert popup in seen(lines[labels["status"]]), site.slug
+                description = page.split('<meta name="description" content="', 1)[1]
+                assert html.escape(shown) in description.split('">', 1)[0], site.slug
                 # Each figure line: the newest of its kind in the page's "Over time" table.
                 body = page.partition('id="over-time"')[2]
                 for kind in GLANCE_FIGURES:
