@@ -1,7 +1,5 @@
 """factory_boy factories for tests. Values are obviously made up and never reach fixtures."""
 
-from decimal import Decimal
-
 import factory
 
 from investments.models import Project, ProjectFigure
@@ -47,7 +45,6 @@ class SiteFactory(factory.django.DjangoModelFactory):
     name_vi = factory.Sequence(lambda n: f"Cụm công nghiệp Thử {n}")
     name_en = factory.Sequence(lambda n: f"Test Cluster {n}")
     district = District.CHO_MOI
-    area_ha = Decimal("10.5")
     status = Site.Status.SITE_CLEARANCE
     developer = factory.SubFactory(OrganisationFactory)
     location = factory.Sequence(

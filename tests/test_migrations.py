@@ -33,12 +33,14 @@ def test_migrating_forward_over_real_data_keeps_it():
         district="cho-moi",
         status="site_clearance",
         location_precision="commune",
+        area_ha="12.50",  # the copy on the site record, with no area figure holding it
     )
     OldProject.objects.create(slug="old-project", name_vi="Dự án cũ", site=site, status="approved")
     # A figure had one source; the migration to several sources must keep it.
     OldSource = old.get_model("zones", "Source")
     OldFigure = old.get_model("zones", "ReportedFigure")
     source = OldSource.objects.create(key="OLD1", title="Bài cũ", publisher="Báo cũ")
+    old.get_model("zones", "SiteCitation").objects.create(site=site, source=source, supports="area")
     OldFigure.objects.create(
         slug="old-figure",
         kind="budget_allocation",
@@ -59,3 +61,7 @@ def test_migrating_forward_over_real_data_keeps_it():
     figure = ReportedFigure.objects.get(slug="old-figure")
     assert list(figure.sources.values_list("key", flat=True)) == ["OLD1"]
     assert (figure.amount, figure.qualifier) == (58_000_000_000, "nearly")
+    # The site's area, recorded one way since 0011: carried over as a figure with its sources.
+    area = ReportedFigure.objects.get(kind="area", sites__slug="old-site")
+    assert (area.amount, area.unit, area.rank) == (12.5, "ha", 0)
+    assert list(area.sources.values_list("key", flat=True)) == ["OLD1"]

@@ -94,10 +94,10 @@ def test_the_statements_for_investors_are_open_data(client, facts):
 @pytest.mark.django_db
 def test_the_sites_area_is_the_figure_the_page_shows_with_its_date_precision(client, facts):
     """
-    The open data read the area from a copy on the site record, which the page does not show;
-    and a year-only date ("2025", S2) reached the file as 1 January with nothing to say so.
+    The open data read the area from a copy on the site record (now gone: the area is recorded
+    as figures only); and a year-only date ("2025", S2) reached the file as 1 January with
+    nothing to say so.
     """
-    Site.objects.filter(slug="quang-chu").update(area_ha=999)  # the copy, shown nowhere
     features = {
         f["id"]: f["properties"] for f in client.get("/api/sites.geojson").json()["features"]
     }

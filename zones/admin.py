@@ -117,8 +117,15 @@ class SiteAdmin(
             },
         ),
         (
-            _("Place and size"),
-            {"fields": ["district", "commune", "area_ha", "area_note"]},
+            _("Place"),
+            {
+                "fields": ["district", "commune"],
+                # One way to record the area: as reported figures, each with its sources.
+                "description": _(
+                    "The area is recorded under Reported figures (kind Area), one record for "
+                    "each value a source gives, with its date and sources."
+                ),
+            },
         ),
         (
             _("Developer and founding"),

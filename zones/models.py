@@ -6,7 +6,6 @@ Nothing here depends on the `investments` app: projects point at sites, never th
 """
 
 from datetime import date
-from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
@@ -505,20 +504,6 @@ class Site(models.Model):
         blank=True,
         help_text=_("Leave empty when no source names it."),
     )
-    area_ha = models.DecimalField(
-        _("area (ha)"),
-        max_digits=9,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal("0"), _("An area cannot be negative."))],
-    )
-    area_note = models.CharField(
-        _("note on the area"),
-        max_length=300,
-        blank=True,
-        help_text=_("Where sources disagree, say which other figure exists."),
-    )
     developer = models.ForeignKey(
         Organisation,
         verbose_name=_("developer"),
@@ -601,10 +586,6 @@ class Site(models.Model):
         verbose_name_plural = _("sites")
         ordering = ["kind", "name", "phase"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(area_ha__isnull=True) | Q(area_ha__gte=0),
-                name="site_area_not_negative",
-            ),
             models.CheckConstraint(
                 condition=Q(parent__isnull=True, phase__isnull=True)
                 | Q(parent__isnull=False, phase__isnull=False, kind="zone"),

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 
-from .models import Site
+from .models import Site, Unit
 
 NATIVE_NUMBER = widgets.DecimalWidget(coerce_to_string=False)
 NATIVE_DATE = widgets.DateWidget(coerce_to_string=False)
@@ -17,7 +17,7 @@ class SiteResource(resources.ModelResource):
     phase_of = fields.Field("parent__slug", _("Phase of"))
     district = fields.Field("district", _("District (before 2025)"))
     commune = fields.Field("commune_vi", _("Commune or ward (before 2025)"))
-    area_ha = fields.Field("area_ha", _("Area (ha)"), NATIVE_NUMBER)
+    area_ha = fields.Field(None, _("Area (ha)"), NATIVE_NUMBER, readonly=True)
     developer = fields.Field("developer__name_vi", _("Developer"))
     status = fields.Field("status", _("Status"))
     status_note = fields.Field("status_note_vi", _("Status note"))
@@ -47,4 +47,9 @@ class SiteResource(resources.ModelResource):
         ]
 
     def get_queryset(self):
-        return Site.objects.public()
+        return Site.objects.public().with_first_area()
+
+    def dehydrate_area_ha(self, site):
+        """The area the site's page shows first, when it is in hectares."""
+        figure = site.area_figure
+        return figure.amount if figure and figure.unit == Unit.HECTARES else None

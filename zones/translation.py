@@ -35,7 +35,6 @@ class SiteTranslationOptions(TranslationOptions):
         "name",
         "description",
         "commune",
-        "area_note",
         "developer_note",
         "status_note",
         "location_note",

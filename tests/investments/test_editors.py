@@ -98,15 +98,15 @@ def test_editor_cannot_change_other_site_fields(editor_client, facts):
     site = Site.objects.get(slug="cam-giang")
     url, data = site_form(editor_client, site)
     assert "status" in data
-    assert "area_ha" not in data and "name_vi" not in data
+    assert "commune_vi" not in data and "name_vi" not in data
     # The form as the browser sends it, plus fields the editor may not change.
-    data.update(status="operational", status_note_vi="x", area_ha="999", name_vi="Bị đổi")
+    data.update(status="operational", status_note_vi="x", commune_vi="Xã khác", name_vi="Bị đổi")
     response = editor_client.post(url, data)
     assert response.status_code == 302  # saved: the status went through…
     site.refresh_from_db()
     assert site.status == "operational"
     # …and the read-only fields did not.
-    assert site.area_ha != 999 and site.name_vi == "Cụm công nghiệp Cẩm Giàng"
+    assert site.commune_vi != "Xã khác" and site.name_vi == "Cụm công nghiệp Cẩm Giàng"
 
 
 def test_editor_cannot_revert_a_site_to_an_old_version(editor_client, admin_client, facts):
@@ -114,15 +114,15 @@ def test_editor_cannot_revert_a_site_to_an_old_version(editor_client, admin_clie
     site = Site.objects.get(slug="cam-giang")
     old_version = site.history.earliest()
     site.name_vi = "Tên mới do quản trị viên đặt"
-    site.area_ha = 44
+    site.commune_vi = "Xã mới"
     site.save()
     url = reverse("admin:zones_site_simple_history", args=[site.pk, old_version.history_id])
     assert editor_client.get(url).status_code == 403
     assert editor_client.post(url, {"status": "operational"}).status_code == 403
     site.refresh_from_db()
-    assert (site.name_vi, site.area_ha, site.status) == (
+    assert (site.name_vi, site.commune_vi, site.status) == (
         "Tên mới do quản trị viên đặt",
-        44,
+        "Xã mới",
         "site_clearance",
     )
     assert admin_client.get(url).status_code == 200  # a superuser may still revert
@@ -243,7 +243,7 @@ def test_editor_adds_a_project(editor_client, facts):
 def test_superuser_changes_any_field(admin_client, facts):
     site = Site.objects.get(slug="cam-giang")
     form = admin_client.get(reverse("admin:zones_site_change", args=[site.pk])).content.decode()
-    assert 'name="area_ha"' in form and 'name="name_vi"' in form
+    assert 'name="commune_vi"' in form and 'name="name_vi"' in form
 
 
 def test_the_site_list_saves_at_national_scale(editor_client, db):

@@ -3,8 +3,6 @@ Each rule is enforced twice: clean() explains it to an editor, and the database 
 that slips past the form. Both sides are tested.
 """
 
-from decimal import Decimal
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -24,14 +22,6 @@ pytestmark = pytest.mark.django_db
 def assert_refused_by_database(instance):
     with pytest.raises(IntegrityError), transaction.atomic():
         instance.save()
-
-
-def test_negative_site_area_is_refused():
-    site = SiteFactory.build(area_ha=Decimal("-1"), developer=None)
-    with pytest.raises(ValidationError) as error:
-        site.full_clean()
-    assert "area_ha" in error.value.message_dict
-    assert_refused_by_database(site)
 
 
 def test_negative_reported_amount_is_refused():

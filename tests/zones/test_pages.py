@@ -347,7 +347,7 @@ def test_editing_a_field_other_than_the_status_adds_no_timeline_entry(client, fa
     site.description_en = "A cluster in Cẩm Giàng commune."
     with committed():
         site.save()
-    site.area_note_en = "As the founding decision gives it."
+    site.developer_note_en = "As the founding decision gives it."
     with committed():
         site.save()
     assert timeline_entries(client, "cam-giang") == before

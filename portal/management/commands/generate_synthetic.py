@@ -135,7 +135,6 @@ class Command(BaseCommand):
                     name_vi=name_vi,
                     name_en=name_en,
                     district=rng.choice(District.values),
-                    area_ha=Decimal(rng.randint(500, 50000)) / 100,
                     developer=rng.choice(developers),
                     status=rng.choice(Site.Status.values),
                     status_date=date(2023, 11, 28) - timedelta(days=rng.randint(0, 2000)),
@@ -169,7 +168,7 @@ class Command(BaseCommand):
                     kind=ReportedFigure.Kind.AREA,
                     label_vi="Diện tích giả lập",
                     label_en="Synthetic area",
-                    amount=site.area_ha,
+                    amount=Decimal(rng.randint(500, 50000)) / 100,
                     unit=Unit.HECTARES,
                 )
                 for site in created
