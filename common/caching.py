@@ -263,7 +263,11 @@ def filter_query(filterset_class, paginated=False):
         if not form.is_valid():
             # As asked, never kept nor answered from a kept page: a file refuses the value
             # (400), a page says it ignored it, which the page kept without it cannot say.
-            return request.GET, False
+            # The search is still cut to size.
+            asked = request.GET.copy()
+            if asked.get("q"):
+                asked["q"] = cut_search(asked["q"])
+            return asked, False
         query = QueryDict(mutable=True)
         cacheable = True
         for name in sorted(form.fields):
