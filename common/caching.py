@@ -190,8 +190,10 @@ def built_once_bounded(name, build, keep=True):
     50,000-row file at once cost one build, and the five others a quick 503 to retry. With
     keep=False (a file for a free-text search: unbounded) the build is bounded but not kept.
     """
+    # The name holds a query string: hashed, so that no key grows past what a cache takes.
+    digest = hashlib.sha256(name.encode()).hexdigest()[:32]
     try:
-        key = f"portal:built:{name}:{get_language()}:{data_version()}"
+        key = f"portal:built:{digest}:{get_language()}:{data_version()}"
         value = _cache_call("get", key)
     except CacheUnavailable:
         return build()
