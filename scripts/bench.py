@@ -41,7 +41,7 @@ CACHE_URL = "redis://127.0.0.1:6379/3"
 
 
 # The aims: a cached page at this share of the static file's rate or more; a fresh page,
-# for one client, under this p50 (ms). Downloads are made fresh every time, never cached.
+# for one client, under this p50 (ms). Downloads are built once per data version and kept.
 CACHED_SHARE_AIM = 0.8
 FRESH_P50_AIM = {"/": 50, "/api/sites.geojson": 50}
 OTHER_FRESH_P50_AIM = 30
@@ -65,7 +65,10 @@ def aims(name, path, row):
     share = cached["rate"] / cached["static"]
     measured = f"cached {share:.0%} of the static rate (aim {CACHED_SHARE_AIM:.0%})"
     if "download" in path:
-        lines.append(f"{name}: made fresh for every reader by design (not cached).")
+        lines.append(
+            f"{name}: built once per data version and filters, then served from the cache "
+            "(with the page cache off too): the rates below are for the kept file."
+        )
     elif share >= CACHED_SHARE_AIM:
         lines.append(f"{name}: {measured}: met.")
     else:
@@ -201,6 +204,9 @@ def main():
     server = start_gunicorn(8765, fresh, arguments.workers)
     try:
         for name, path, _count in pages(sample_site):
+            # One request first: a heavy file is built once by one worker (others asking at
+            # the same moment get 503, by design), then served from the cache.
+            load(8765, path, 1, concurrency=1)
             load(8765, path, 4)  # warms both workers
             measured = load(8765, path, 10, concurrency=1)  # bytes; SQL and server time
             for measure in ["bytes", "queries", "sql", "server"]:
