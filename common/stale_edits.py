@@ -75,3 +75,29 @@ def remember_shown_values(form_class, field_names):
     saved) unless this editor changed it too.
     """
     return type(form_class.__name__, (form_class,), {"shown_fields": tuple(field_names)})
+
+
+class LockedWhileSaving:
+    """
+    A ModelAdmin mixin: a record being saved from its change form is read with SELECT … FOR
+    UPDATE, inside the admin's own transaction. Two saves of the same form at the same instant
+    are then checked one after the other: the second waits for the first to commit, reads the
+    new version and is refused by StaleEditGuardForm, instead of both passing the check and the
+    second overwriting the first. (PostgreSQL locks the row; SQLite, which Django does not lock
+    this way, writes one transaction at a time.)
+    """
+
+    def get_object(self, request, object_id, from_field=None):
+        if request.method != "POST":
+            return super().get_object(request, object_id, from_field)
+        model = self.model
+        field = model._meta.pk if from_field is None else model._meta.get_field(from_field)
+        try:
+            value = field.to_python(object_id)
+            return (
+                self.get_queryset(request)
+                .select_for_update(of=("self",))
+                .get(**{field.name: value})
+            )
+        except (model.DoesNotExist, ValidationError, ValueError):
+            return None

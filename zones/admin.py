@@ -12,7 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from common.admin import FilterValuesCheckedMixin, refuse_revert_unless_superuser
 from common.spreadsheets import SafeCSV, SafeXLSX
-from common.stale_edits import StaleEditGuardForm, remember_shown_values
+from common.stale_edits import LockedWhileSaving, StaleEditGuardForm, remember_shown_values
 
 from .models import (
     InvestorFact,
@@ -77,6 +77,7 @@ STATUS_FIELDS = [
 
 @admin.register(Site)
 class SiteAdmin(
+    LockedWhileSaving,
     FilterValuesCheckedMixin,
     ExportMixin,
     LeafletGeoAdminMixin,
