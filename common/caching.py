@@ -132,6 +132,15 @@ class NewVersion:
             logger.error("An edit could not mark the cached pages stale: the cache is unavailable.")
 
 
+def built_key(name):
+    """
+    Where something built once per data version and language is kept. The name may hold a
+    query string: hashed, so that no key grows past what a cache takes.
+    """
+    digest = hashlib.sha256(name.encode()).hexdigest()[:32]
+    return f"portal:built:{digest}:{get_language()}:{data_version()}"
+
+
 def built_once(name, build):
     """
     What build() returns, made once per data version and language and then taken from the
@@ -139,7 +148,7 @@ def built_once(name, build):
     serialisation once per edit, not once per page. Built fresh when the cache is down.
     """
     try:
-        key = f"portal:built:{name}:{get_language()}:{data_version()}"
+        key = built_key(name)
         value = _cache_call("get", key)
     except CacheUnavailable:
         return build()
@@ -190,10 +199,8 @@ def built_once_bounded(name, build, keep=True):
     50,000-row file at once cost one build, and the five others a quick 503 to retry. With
     keep=False (a file for a free-text search: unbounded) the build is bounded but not kept.
     """
-    # The name holds a query string: hashed, so that no key grows past what a cache takes.
-    digest = hashlib.sha256(name.encode()).hexdigest()[:32]
     try:
-        key = f"portal:built:{digest}:{get_language()}:{data_version()}"
+        key = built_key(name)
         value = _cache_call("get", key)
     except CacheUnavailable:
         return build()

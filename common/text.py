@@ -33,9 +33,3 @@ def search_words(text):
 def query_words(query):
     """A query's folded words, each as " word ", for `search_text__contains` lookups."""
     return [f" {word} " for word in WORD.findall(fold(query))]
-
-
-def query_phrase(query):
-    """A query's folded words as one phrase (" onsen fuji "): a record holding them in this
-    order, side by side, is ranked before one holding them apart."""
-    return search_words(query)

@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from common.citations import Footnotes
 
-from .glance import Cell, glance, newest
+from .glance import Cell, cited, figure_cell, glance, newest
 from .models import ReportedFigure
+
+Kind = ReportedFigure.Kind
 
 MIN_COMPARED, MAX_COMPARED = 2, 4
 
@@ -35,30 +37,29 @@ def comparison_rows(sites):
         for site in sites
     ]
 
-    def cited(site, supports):
-        return [
-            footnotes.cite(citation.source, f"{site.pk}:{supports}", citation.note)
-            for citation in site.citations.all()
-            if citation.supports == supports
-        ]
-
-    def planned_investment(site):
-        figure = newest(
-            with_phases(site, "compared_figures"), ReportedFigure.Kind.PLANNED_INVESTMENT
-        )
-        if figure is None:
-            return Cell("missing")
-        figure.refs = footnotes.cite_figure(figure)
-        return Cell("figure", figure)
-
     rows = [(_("Kind"), [Cell("kind", site) for site in sites])]
     rows += [
         (label, [lines[number][2] for lines in glances])
         for number, (_key, label, _cell) in enumerate(glances[0])
     ]
     rows += [
-        (_("Developer"), [Cell("developer", site, cited(site, "developer")) for site in sites]),
-        (_("Founding decision"), [Cell("founding", s, cited(s, "founding")) for s in sites]),
-        (_("Planned investment"), [planned_investment(site) for site in sites]),
+        (
+            _("Developer"),
+            [Cell("developer", site, cited(site, "developer", footnotes)) for site in sites],
+        ),
+        (
+            _("Founding decision"),
+            [Cell("founding", site, cited(site, "founding", footnotes)) for site in sites],
+        ),
+        (
+            _("Planned investment"),
+            [
+                figure_cell(
+                    newest(with_phases(site, "compared_figures"), Kind.PLANNED_INVESTMENT),
+                    footnotes,
+                )
+                for site in sites
+            ],
+        ),
     ]
     return rows, footnotes

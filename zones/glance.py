@@ -98,24 +98,28 @@ def first_statements(facts, answers):
     return [first] if gap is None or gap is first else [first, gap]
 
 
+def cited(site, supports, footnotes):
+    """Footnote numbers for the site's own citations of one fact ("status", "founding")."""
+    return [
+        footnotes.cite(citation.source, f"{site.pk}:{supports}", citation.note)
+        for citation in site.citations.all()
+        if citation.supports == supports
+    ]
+
+
+def figure_cell(figure, footnotes):
+    """A figure with its own footnotes, or the "not found" line."""
+    if figure is None:
+        return Cell("missing")
+    figure.refs = footnotes.cite_figure(figure)
+    return Cell("figure", figure)
+
+
 def glance(site, figures, facts, footnotes):
     """
     [(key, label, Cell)] for a site, from its figures and its statements (the site's and its
     phases', each once), citing every value's sources on `footnotes`.
     """
-
-    def cited(supports):
-        return [
-            footnotes.cite(citation.source, f"{site.pk}:{supports}", citation.note)
-            for citation in site.citations.all()
-            if citation.supports == supports
-        ]
-
-    def figure_cell(figure):
-        if figure is None:
-            return Cell("missing")
-        figure.refs = footnotes.cite_figure(figure)
-        return Cell("figure", figure)
 
     def tenants_cell():
         tenants = newest(figures, ReportedFigure.Kind.TENANTS)
@@ -148,16 +152,18 @@ def glance(site, figures, facts, footnotes):
 
     def cell(key):
         if key == "status":
-            return Cell("status", site, cited("status"))
+            return Cell("status", site, cited(site, "status", footnotes))
         if key == "area":
-            return figure_cell(site.area_figure)
+            return figure_cell(site.area_figure, footnotes)
         if key == "sectors":
             sectors = list(site.target_sectors.all())
-            return Cell("sectors", sectors, cited("sectors")) if sectors else Cell("missing")
+            if not sectors:
+                return Cell("missing")
+            return Cell("sectors", sectors, cited(site, "sectors", footnotes))
         if key == ReportedFigure.Kind.TENANTS:
             return tenants_cell()
         if key in GLANCE_FIGURES:
-            return figure_cell(newest(figures, key))
+            return figure_cell(newest(figures, key), footnotes)
         return statements_cell(key)
 
     return [(key, label, cell(key)) for key, label in LINES]

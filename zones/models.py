@@ -18,7 +18,7 @@ from djgeojson.fields import PointField, PolygonField
 
 from common.geometry import point_error, polygon_error
 from common.languages import reader_language
-from common.text import fold, query_phrase, query_words
+from common.text import fold, query_words, search_words
 
 
 class SearchableQuerySet(models.QuerySet):
@@ -33,8 +33,9 @@ class SearchableQuerySet(models.QuerySet):
 
     def ranked(self, query):
         """Those holding the query's words side by side first ("onsen fuji"), then the rest."""
+        # The query's words as one phrase (" onsen fuji "), as search_text keeps words.
         side_by_side = models.Case(
-            models.When(search_text__contains=query_phrase(query), then=0), default=1
+            models.When(search_text__contains=search_words(query), then=0), default=1
         )
         return self.order_by(side_by_side, *self.model._meta.ordering)
 
