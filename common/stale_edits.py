@@ -10,6 +10,8 @@ the editor actually changed are saved, and a stale row among them is refused on 
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import router, transaction
+from django.forms.models import BaseModelFormSet
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
@@ -77,15 +79,37 @@ def remember_shown_values(form_class, field_names):
     return type(form_class.__name__, (form_class,), {"shown_fields": tuple(field_names)})
 
 
+class RowsLockedWhileSaving(BaseModelFormSet):
+    """The admin list's formset: the rows being saved are read FOR UPDATE (see below)."""
+
+    def __init__(self, data=None, files=None, queryset=None, **kwargs):
+        if data is not None and queryset is not None:
+            queryset = queryset.select_for_update(of=("self",))
+        super().__init__(data, files, queryset=queryset, **kwargs)
+
+
 class LockedWhileSaving:
     """
-    A ModelAdmin mixin: a record being saved from its change form is read with SELECT … FOR
-    UPDATE, inside the admin's own transaction. Two saves of the same form at the same instant
-    are then checked one after the other: the second waits for the first to commit, reads the
-    new version and is refused by StaleEditGuardForm, instead of both passing the check and the
-    second overwriting the first. (PostgreSQL locks the row; SQLite, which Django does not lock
-    this way, writes one transaction at a time.)
+    A ModelAdmin mixin: a record being saved from its change form, or rows being saved from
+    the list, are read with SELECT … FOR UPDATE inside one transaction. Two saves of the same
+    record at the same instant are then checked one after the other: the second waits for the
+    first to commit, reads the new version (or the new values) and is refused by
+    StaleEditGuardForm, instead of both passing the check and the second overwriting the
+    first. (PostgreSQL locks the rows; SQLite, which Django does not lock this way, writes one
+    transaction at a time.)
     """
+
+    def get_changelist_formset(self, request, **kwargs):
+        kwargs.setdefault("formset", RowsLockedWhileSaving)
+        return super().get_changelist_formset(request, **kwargs)
+
+    def changelist_view(self, request, extra_context=None):
+        # Django checks the list's rows before its own save transaction opens: the check and
+        # the save must be one transaction for the lock to hold between them.
+        if request.method == "POST" and "_save" in request.POST:
+            with transaction.atomic(using=router.db_for_write(self.model)):
+                return super().changelist_view(request, extra_context)
+        return super().changelist_view(request, extra_context)
 
     def get_object(self, request, object_id, from_field=None):
         if request.method != "POST":

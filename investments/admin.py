@@ -21,7 +21,7 @@ from common.spreadsheets import (
     import_file_problems,
     xlsx_bytes,
 )
-from common.stale_edits import StaleEditGuardForm
+from common.stale_edits import LockedWhileSaving, StaleEditGuardForm
 
 from .imports import SignedConfirmImportForm, SignedPreviewStorage, for_editor
 from .models import Project, ProjectCitation, ProjectFigure
@@ -103,7 +103,11 @@ class ProjectFigureInline(TranslationTabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(
-    FilterValuesCheckedMixin, ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin
+    LockedWhileSaving,
+    FilterValuesCheckedMixin,
+    ImportExportModelAdmin,
+    SimpleHistoryAdmin,
+    TranslationAdmin,
 ):
     form = StaleEditGuardForm
     resource_classes = [ProjectResource]

@@ -9,8 +9,10 @@ import threading
 import pytest
 from django.db import connection, transaction
 from django.test import Client
+from django.urls import reverse
 
-from tests.factories import SiteFactory
+from tests.factories import ProjectFactory, SiteFactory
+from tests.forms import form_data
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgresql]
 
@@ -47,43 +49,89 @@ def test_a_reader_during_an_edit_does_not_hide_the_edit_once_committed():
     assert "After the edit." in read_in_another_worker(path)
 
 
-def test_two_saves_of_one_site_at_the_same_instant_do_not_lose_one(django_user_model):
-    """
-    Both editors' forms passed the stale-edit check before either save committed, and the
-    second save overwrote the first. Now the second waits for the first and is refused.
-    """
-    from django.urls import reverse
-
-    from tests.forms import form_data
-
-    site = SiteFactory(status_note_en="As found.")
-    admin = django_user_model.objects.create_superuser("second-editor", password="x" * 20)
+def editor(django_user_model, username):
     client = Client()
-    client.force_login(admin)
-    url = reverse("admin:zones_site_change", args=[site.pk])
-    data = form_data(client.get(url).content.decode(), "site_form")  # opened before either save
-    data["status_note_en"] = "The second editor's note."
-    if not data.get("target_sectors"):
-        data.pop("target_sectors", None)  # an empty multiple choice sends nothing
+    client.force_login(django_user_model.objects.create_superuser(username, password="x" * 20))
+    return client
+
+
+def save_while_another_save_is_open(first_save, second_save):
+    """
+    `second_save` (a request, in its own thread and connection) starts while `first_save` has
+    written but not committed; it is given time to reach its own save and wait for the first.
+    """
     answer = {}
 
-    def second_save():
+    def second():
         try:
-            answer["response"] = client.post(url, data)
+            answer["response"] = second_save()
         finally:
             connection.close()
 
     with transaction.atomic():
-        # The first editor's save, in progress: written, not yet committed.
-        site.status_note_en = "The first editor's note."
-        site.save()
-        second = threading.Thread(target=second_save)
-        second.start()
-        second.join(timeout=2)  # it reaches the save and waits for this one
-    second.join(timeout=30)
-    site.refresh_from_db()
-    assert site.status_note_en == "The first editor's note."
-    response = answer["response"]
+        first_save()
+        thread = threading.Thread(target=second)
+        thread.start()
+        thread.join(timeout=2)
+    thread.join(timeout=30)
+    return answer["response"]
+
+
+@pytest.mark.parametrize(
+    ("factory", "change_url", "form_id"),
+    [
+        (SiteFactory, "admin:zones_site_change", "site_form"),
+        (ProjectFactory, "admin:investments_project_change", "project_form"),
+    ],
+)
+def test_two_saves_of_one_record_at_the_same_instant_do_not_lose_one(
+    django_user_model, factory, change_url, form_id
+):
+    """
+    Both editors' forms passed the stale-edit check before either save committed, and the
+    second save overwrote the first. Now the second waits for the first and is refused.
+    """
+    record = factory(status_note_en="As found.")
+    client = editor(django_user_model, "second-editor")
+    url = reverse(change_url, args=[record.pk])
+    data = form_data(client.get(url).content.decode(), form_id)  # opened before either save
+    data["status_note_en"] = "The second editor's note."
+    if not data.get("target_sectors"):
+        data.pop("target_sectors", None)  # an empty multiple choice sends nothing
+
+    def first_save():
+        record.status_note_en = "The first editor's note."
+        record.save()
+
+    response = save_while_another_save_is_open(first_save, lambda: client.post(url, data))
+    record.refresh_from_db()
+    assert record.status_note_en == "The first editor's note."
     assert response.status_code == 200  # the form again, with the reason
     refusals = response.context["adminform"].form.non_field_errors().as_data()
+    assert [error.code for error in refusals] == ["stale"]
+
+
+def test_two_status_edits_of_one_row_in_the_list_at_the_same_instant_do_not_lose_one(
+    django_user_model,
+):
+    """
+    The list's rows compare what they showed with the record, but that comparison ran before
+    either save committed: both passed and the second overwrote the first.
+    """
+    site = SiteFactory(status_note_en="As found.")
+    client = editor(django_user_model, "list-editor")
+    url = reverse("admin:zones_site_changelist")
+    opened = form_data(client.get(url).content.decode(), "changelist-form")
+    opened["_save"] = "Save"
+    opened["form-0-status_note_en"] = "The second editor's note."
+
+    def first_save():
+        site.status_note_en = "The first editor's note."
+        site.save()
+
+    response = save_while_another_save_is_open(first_save, lambda: client.post(url, opened))
+    site.refresh_from_db()
+    assert site.status_note_en == "The first editor's note."
+    assert response.status_code == 200  # the list again, with the reason
+    refusals = response.context["cl"].formset.forms[0].non_field_errors().as_data()
     assert [error.code for error in refusals] == ["stale"]
