@@ -224,7 +224,8 @@ PERMISSIONS_POLICY = (
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 
 # django-axes (common/login_throttling.py): within an hour, 5 failed logins for one username from
-# one address, 20 for one username from anywhere, or 30 from one address lock out for an hour.
+# one address, 20 for one username from anywhere (except addresses it has logged in from before),
+# or 30 from one address lock out for an hour.
 # `manage.py axes_reset_username NAME` unlocks an editor at once (README).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -199,6 +199,23 @@ def test_one_username_from_many_addresses_is_limited_too(client, editor, setting
     assert not can_log_in(client, editor, "10.9.9.9")
 
 
+def test_a_guesser_elsewhere_cannot_lock_an_editor_out_of_an_address_they_use(
+    client, editor, settings
+):
+    """
+    Twenty failures for one username from anywhere locked that account everywhere for an hour:
+    anyone who knew an editor's username could keep them out. The address the editor has logged
+    in from before stays open to them; a new address is still locked.
+    """
+    assert can_log_in(client, editor, "10.8.8.8")
+    for number in range(settings.AXES_USERNAME_FAILURE_LIMIT):
+        fail_login(Client(), editor.username, f"10.0.{number}.1")
+    assert can_log_in(Client(), editor, "10.8.8.8")
+    for number in range(settings.AXES_USERNAME_FAILURE_LIMIT):
+        fail_login(Client(), editor.username, f"10.0.{number}.1")
+    assert not can_log_in(Client(), editor, "10.9.9.9")
+
+
 def test_one_address_trying_many_usernames_is_limited(client, editor, settings):
     for number in range(settings.AXES_ADDRESS_FAILURE_LIMIT):
         fail_login(client, f"khong-co-{number}", "10.1.1.1")
