@@ -334,11 +334,12 @@ def numbered_page(parameter):
 def canonical_query(query):
     """
     A QueryDict as a query string in the order the normalisers above give theirs: names
-    sorted, each name's values sorted, the page number last. A normalised query comes out as it
-    went in, so an address whose query is already normal finds its page without normalising.
+    sorted, the page number last. A normalised query comes out as it went in, so an address
+    whose query is already normal finds its page without normalising. A name's values keep
+    their order: filters sort theirs, but a comparison's columns are the order asked for.
     """
     names = sorted(query, key=lambda name: (name == "page", name))
-    return urlencode([(name, value) for name in names for value in sorted(query.getlist(name))])
+    return urlencode([(name, value) for name in names for value in query.getlist(name)])
 
 
 def page_key(language, takes_gzip, path, query):

@@ -76,6 +76,17 @@ def test_a_site_named_twice_is_compared_once(client, facts):
     assert header.count('/sites/quang-chu/"') == 1 and header.count('/sites/cam-giang/"') == 1
 
 
+def test_each_reader_gets_the_columns_in_the_order_they_asked_for(client, facts):
+    """The page kept for "a, b" was served for "b, a": the cache key sorted the codes."""
+
+    def columns(slugs):
+        header = compare(client, slugs, "/en").content.decode().split("</thead>", 1)[0]
+        return sorted(slugs, key=lambda slug: header.index(f'/sites/{slug}/"'))
+
+    assert columns(["quang-chu", "cam-giang"]) == ["quang-chu", "cam-giang"]
+    assert columns(["cam-giang", "quang-chu"]) == ["cam-giang", "quang-chu"]
+
+
 def test_the_site_list_and_the_map_lead_to_the_comparison(client, facts):
     listing = client.get("/en/sites/").content.decode()
     assert '<form id="compare-form" method="get" action="/en/sites/compare/"' in listing
