@@ -145,6 +145,11 @@ DATABASES = {
 # minute: connecting gives up after DATABASE_CONNECT_TIMEOUT seconds and a statement after
 # DATABASE_STATEMENT_TIMEOUT_MS, and the request gets the short 503 page.
 STATEMENT_TIMEOUT_MS = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "30000"))
+# A server that stops answering altogether (paused, overloaded) is given up on by the web
+# workers after DATABASE_WAIT_SECONDS for any one answer (common/database_waits.py), /health/
+# after HEALTH_DATABASE_WAIT_SECONDS: well inside gunicorn's 60 s, so no worker is killed.
+DATABASE_WAIT_SECONDS = float(os.environ.get("DATABASE_WAIT_SECONDS", "15"))
+HEALTH_DATABASE_WAIT_SECONDS = 2
 POSTGRES_OPTIONS = {
     "connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")),
     "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",

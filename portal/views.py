@@ -1,5 +1,6 @@
 """Site-wide pages that draw on both apps: sources and method, robots.txt."""
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.db.models import Count
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
@@ -12,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from common.caching import cache_status, public_page, search_query
+from common.database_waits import waits_at_most
 from common.http import absolute_url, readable_anywhere
 from common.text import query_words
 from investments.exports import PROJECT_FIELDS
@@ -125,7 +127,7 @@ def health(request):
     """
     cache = cache_status()
     try:
-        with connection.cursor() as cursor:
+        with waits_at_most(settings.HEALTH_DATABASE_WAIT_SECONDS), connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError:
         body = {"status": "unavailable", "database": "unavailable", "cache": cache}

@@ -5,6 +5,7 @@ holding a worker. The hanging server is a real listening socket on loopback; the
 the real redis-py and psycopg2 with the settings' own options.
 """
 
+import contextlib
 import os
 import signal
 import socket
@@ -122,3 +123,109 @@ def test_postgresql_statements_have_a_time_limit(settings):
         cursor.execute("SHOW statement_timeout")
         shown = cursor.fetchone()[0]
     assert shown == f"{settings.STATEMENT_TIMEOUT_MS // 1000}s"
+
+
+@pytest.fixture
+def freezable_postgresql():
+    """
+    A relay on loopback to the real PostgreSQL that can be frozen: from then on it passes no
+    byte either way and answers no new connection, as a paused or overloaded server would.
+    Yields (port, freeze).
+    """
+    from django.db import connection
+
+    server = (connection.settings_dict["HOST"] or "127.0.0.1", connection.settings_dict["PORT"])
+    listener = socket.create_server(("127.0.0.1", 0))
+    frozen, sockets = threading.Event(), []
+
+    def pipe(source, target):
+        with contextlib.suppress(OSError):
+            while chunk := source.recv(65536):
+                while frozen.is_set():
+                    frozen.wait(3600)  # held for ever: nothing passes
+                target.sendall(chunk)
+
+    def accept():
+        with contextlib.suppress(OSError):
+            while True:
+                client = listener.accept()[0]
+                sockets.append(client)
+                if frozen.is_set():
+                    continue  # accepted, never answered
+                upstream = socket.create_connection((server[0], int(server[1] or 5432)))
+                sockets.append(upstream)
+                for source, target in ((client, upstream), (upstream, client)):
+                    threading.Thread(target=pipe, args=(source, target), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    yield listener.getsockname()[1], frozen.set
+    listener.close()
+    for opened in sockets:
+        # shutdown() ends a recv() blocked in another thread; close() alone would not.
+        with contextlib.suppress(OSError):
+            opened.shutdown(socket.SHUT_RDWR)
+        opened.close()
+
+
+# A web worker's process, as gunicorn loads it (bakan_industry.wsgi): a page, so that the
+# worker holds a connection; then, once the relay is frozen, the request named in argv.
+WORKER = """
+import sys, time
+import bakan_industry.wsgi
+from django.test import Client
+
+def timed(path):
+    started = time.monotonic()
+    response = Client(headers={"host": "localhost"}).get(path)
+    print(response.status_code, round(time.monotonic() - started, 1), flush=True)
+
+timed("/en/search/?q=quang")
+sys.stdin.readline()
+timed(sys.argv[1])
+"""
+
+
+@pytest.mark.postgresql
+@pytest.mark.parametrize(
+    ("path", "within_seconds"),
+    [
+        ("/en/search/?q=chu", 6 + 2),  # DATABASE_WAIT_SECONDS, then the short 503 page
+        ("/health/", 2 + 1),  # the load balancer is told at once
+    ],
+)
+def test_a_web_worker_gives_up_on_a_postgresql_that_stops_answering(
+    db, freezable_postgresql, path, within_seconds
+):
+    """
+    The worker's connection, open from an earlier request, waited on its socket for as long as
+    gunicorn let it (60 s, then the worker was killed and nginx answered 502): neither
+    connect_timeout nor the server's statement_timeout applies to a server that says nothing.
+    """
+    from django.db import connection
+
+    port, freeze = freezable_postgresql
+    name = connection.settings_dict["NAME"]
+    worker = subprocess.Popen(
+        [sys.executable, "-c", WORKER, path],
+        env={
+            **os.environ,
+            "DATABASE_URL": f"postgres://postgres@127.0.0.1:{port}/{name}",
+            "DJANGO_SETTINGS_MODULE": "bakan_industry.settings",
+            "DATABASE_WAIT_SECONDS": "6",
+        },
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert worker.stdout.readline().split()[0] == "200"
+        freeze()
+        worker.stdin.write("\n")
+        worker.stdin.flush()
+        worker.wait(timeout=STUCK_AFTER_SECONDS)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"Still waiting after {STUCK_AFTER_SECONDS} s: no limit applies.")
+    finally:
+        worker.kill()
+    code, seconds = worker.stdout.read().split()
+    assert code == "503" and float(seconds) < within_seconds
