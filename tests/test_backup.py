@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from common.caching import NewVersion
 from tests.dumps import comparable_dump
 from zones.models import Site
 
@@ -17,7 +18,7 @@ def everything():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_backup_then_restore_into_an_empty_database_loses_nothing(tmp_path, client):
+def test_backup_then_restore_into_an_empty_database_loses_nothing(tmp_path, client, monkeypatch):
     call_command("load_facts", verbosity=0)
     call_command("create_editor", "bien-tap-vien", password="Bac-Kan-2023-editor", verbosity=0)
     editor = get_user_model().objects.get(username="bien-tap-vien")
@@ -44,7 +45,12 @@ def test_backup_then_restore_into_an_empty_database_loses_nothing(tmp_path, clie
     call_command("backup_data", str(backup), verbosity=0)
     call_command("flush", interactive=False, verbosity=0)
     assert not Site.objects.exists()
+    published = []
+    publish = NewVersion.__call__
+    monkeypatch.setattr(NewVersion, "__call__", lambda self: published.append(publish(self)))
     call_command("restore_data", str(backup), verbosity=0)
+    # The cached pages are marked stale once, when the restore commits, not once a row.
+    assert len(published) == 1
 
     assert everything() == before
     restored = Site.objects.get(slug="cam-giang")
