@@ -337,6 +337,8 @@ PROJECT_IMPORT_MAX_UNPACKED_BYTES = int(
 )
 PROJECT_IMPORT_MAX_ROWS = int(os.environ.get("PROJECT_IMPORT_MAX_ROWS", "2000"))
 PROJECT_IMPORT_MAX_CELL_CHARACTERS = 2000
+# The template has 13 columns; a few hundred empty ones kept a worker busy for 20 s.
+PROJECT_IMPORT_MAX_COLUMNS = 50
 PROJECT_IMPORT_PREVIEW_ROWS = 100
 # Where a previewed file waits for the editor's confirmation: a private folder, not /tmp.
 PROJECT_IMPORT_PREVIEW_DIR = os.environ.get(

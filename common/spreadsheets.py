@@ -191,11 +191,13 @@ class SafeCSV(base_formats.CSV):
         return csv_text(dataset.headers, dataset)
 
 
-def import_file_problems(data, extension, *, max_unpacked_bytes, max_rows, max_cell_characters):
+def import_file_problems(
+    data, extension, *, max_unpacked_bytes, max_rows, max_columns, max_cell_characters
+):
     """
     What makes an uploaded spreadsheet too big to read safely, checked before it is parsed: an
-    .xlsx's unpacked size (a small file can unpack to gigabytes), then the number of rows and
-    the longest cell, read in a streaming pass that stops at the first excess.
+    .xlsx's unpacked size (a small file can unpack to gigabytes), then the number of rows, of
+    columns and the longest cell, read in a streaming pass that stops at the first excess.
     """
     if extension == "xlsx":
         try:
@@ -222,6 +224,9 @@ def import_file_problems(data, extension, *, max_unpacked_bytes, max_rows, max_c
                     _("The file has more than %(limit)s rows; split it into smaller files.")
                     % {"limit": max_rows}
                 ]
+            if len(row) > max_columns:
+                message = _("Row %(row)s has %(count)s columns (at most %(n)s).")
+                return [message % {"row": count + 1, "count": len(row), "n": max_columns}]
             for cell in row:
                 if cell is not None and len(str(cell)) > max_cell_characters:
                     message = _("Row %(row)s has a cell of %(length)s characters (at most %(n)s).")

@@ -55,6 +55,7 @@ class ProjectImportForm(ImportForm):
             extension,
             max_unpacked_bytes=settings.PROJECT_IMPORT_MAX_UNPACKED_BYTES,
             max_rows=settings.PROJECT_IMPORT_MAX_ROWS,
+            max_columns=settings.PROJECT_IMPORT_MAX_COLUMNS,
             max_cell_characters=settings.PROJECT_IMPORT_MAX_CELL_CHARACTERS,
         )
         if problems:
