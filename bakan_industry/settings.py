@@ -147,9 +147,10 @@ DATABASES = {
 STATEMENT_TIMEOUT_MS = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "30000"))
 # A server that stops answering altogether (paused, overloaded) is given up on by the web
 # workers after DATABASE_WAIT_SECONDS for any one answer (common/database_waits.py), /health/
-# after HEALTH_DATABASE_WAIT_SECONDS: well inside gunicorn's 60 s, so no worker is killed.
+# after HEALTH_DATABASE_WAIT_SECONDS: well inside gunicorn's 60 s, so no worker is killed. A
+# request waits at most twice: Django's check of the connection it holds, then a new one.
 DATABASE_WAIT_SECONDS = float(os.environ.get("DATABASE_WAIT_SECONDS", "15"))
-HEALTH_DATABASE_WAIT_SECONDS = 2
+HEALTH_DATABASE_WAIT_SECONDS = 1
 POSTGRES_OPTIONS = {
     "connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")),
     "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",

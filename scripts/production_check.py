@@ -17,6 +17,17 @@ then starts the stack again as the README's layout runs it, behind a proxy that 
      the limit gets 429 while another is still served.
 (Before that, on the first stack, with no trusted proxy: 150 requests each claiming another
 X-Forwarded-For are still one client to the limit, since nobody vouches for the header.)
+On the first stack, before the second starts, its dependencies stop answering:
+  7. Redis paused (CLIENT PAUSE): pages still served within a second or two, /health/ says
+     "degraded", and "ok" again once Redis answers;
+  8. PostgreSQL paused (every process of the cluster stopped with SIGSTOP, so it accepts
+     connections and says nothing): a kept page is still served, a fresh one is a 503 within
+     DATABASE_WAIT_SECONDS and DATABASE_CONNECT_TIMEOUT, /health/ a 503 within 3 s; all 200
+     again once it resumes;
+and last, at national scale (2,000 sites, 50,000 projects):
+  9. six readers at once ask for the project list's .xlsx and projects.json while /health/ is
+     polled: each gets its file or a 503 with Retry-After (never a 500 or a 504), /health/ stays
+     quick, and the files are then served to everyone from the cache.
 Prints what it saw and exits non-zero when an expectation fails. Every connection goes to
 127.0.0.1 only, and the script stops by itself.
 
@@ -26,6 +37,7 @@ Prints what it saw and exits non-zero when an expectation fails. Every connectio
 import http.client
 import os
 import resource
+import signal
 import socket
 import subprocess
 import sys
@@ -39,6 +51,8 @@ from serverlib import HOST, ROOT, environment, fresh_database, manage  # noqa: E
 PORT, UPSTREAM = 8090, 8091
 SLOW_CLIENTS, SLOW_SECONDS = 50, 20
 RUN_DIR = ROOT / "var" / "production-check"
+WAIT_SECONDS = 15  # the production default of DATABASE_WAIT_SECONDS
+CONNECT_SECONDS = 5  # and of DATABASE_CONNECT_TIMEOUT
 
 
 def start_stack(env):
@@ -250,6 +264,135 @@ def check_behind_a_tls_proxy():
     return scheme_ok and limited > 0 and other == 200
 
 
+def timed_get(path):
+    """(status, seconds, body) of one GET through nginx."""
+    started = time.monotonic()
+    connection = http.client.HTTPConnection(HOST, PORT, timeout=90)
+    connection.request("GET", path, headers={"Host": HOST})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, time.monotonic() - started, body
+
+
+def health_says():
+    status, seconds, body = timed_get("/health/")
+    return status, seconds, body.decode(errors="replace")
+
+
+def check_redis_paused():
+    import redis
+
+    timed_get("/sites/")  # kept in Redis before the pause
+    redis.Redis(host=HOST, port=6379).client_pause(8000)
+    time.sleep(0.2)
+    page = timed_get("/sites/")
+    health = health_says()
+    time.sleep(9)
+    after = health_says()
+    print(
+        f"7. Redis paused: /sites/ {page[0]} in {page[1]:.1f} s; /health/ {health[0]} in "
+        f"{health[1]:.1f} s {health[2]}; once it answers: {after[2]}"
+    )
+    return (
+        page[0] == 200
+        and page[1] < 3
+        and '"degraded"' in health[2]
+        and health[1] < 3
+        and '"ok"' in after[2]
+    )
+
+
+def postgresql_processes():
+    found = subprocess.run(["pgrep", "-x", "postgres"], capture_output=True, text=True)  # noqa: S607
+    return [int(pid) for pid in found.stdout.split()]
+
+
+def check_postgresql_paused(wait_seconds):
+    timed_get("/sites/")  # kept before the pause
+    processes = postgresql_processes()
+    for pid in processes:
+        os.kill(pid, signal.SIGSTOP)
+    try:
+        kept = timed_get("/sites/")
+        fresh = timed_get("/en/search/?q=quang")
+        health = health_says()
+    finally:
+        for pid in processes:
+            os.kill(pid, signal.SIGCONT)
+    time.sleep(1)
+    after = [timed_get(path)[0] for path in ["/health/", "/en/search/?q=chu", "/health/"]]
+    print(
+        f"8. PostgreSQL paused ({len(processes)} processes): kept page {kept[0]} in "
+        f"{kept[1]:.1f} s; fresh page {fresh[0]} in {fresh[1]:.1f} s; /health/ {health[0]} in "
+        f"{health[1]:.1f} s; once it resumes: {after}"
+    )
+    return (
+        bool(processes)
+        and kept[0] == 200
+        and kept[1] < 1
+        and fresh[0] == 503
+        # The connection it holds waits its limit, then a new one the connect timeout.
+        and fresh[1] < wait_seconds + CONNECT_SECONDS + 2
+        and health[0] == 503
+        and health[1] < 3
+        and after[-2:] == [200, 200]
+    )
+
+
+NATIONAL_DOWNLOADS = ["/projects/download.xlsx", "/api/projects.json"]
+
+
+def check_national_downloads():
+    answers, healths = [], []
+
+    def reader(path):
+        status, seconds, _body = timed_get(path)
+        answers.append((path, status, seconds))
+
+    readers = [
+        threading.Thread(target=reader, args=(path,))
+        for path in NATIONAL_DOWNLOADS
+        for _ in range(3)
+    ]
+    for thread in readers:
+        thread.start()
+    while any(thread.is_alive() for thread in readers):
+        healths.append(health_says()[:2])
+        time.sleep(0.5)
+    for thread in readers:
+        thread.join()
+    # The first builds may have been refused (503 while another file was being built): ask
+    # until each is kept, then once more, as any reader would.
+    built = {}
+    for path in NATIONAL_DOWNLOADS:
+        for _ in range(30):
+            status, seconds, _body = timed_get(path)
+            if status == 200:
+                built[path] = timed_get(path)[:2]
+                break
+            time.sleep(2)
+    statuses = sorted({status for _path, status, _seconds in answers})
+    slowest = max(seconds for _path, _status, seconds in answers)
+    slowest_health = max(seconds for _status, seconds in healths)
+    print(
+        f"9. 2,000 sites, 50,000 projects; 6 readers at once: statuses {statuses}, slowest "
+        f"{slowest:.1f} s; /health/ asked {len(healths)} times, all 200: "
+        f"{all(status == 200 for status, _s in healths)}, slowest {slowest_health:.2f} s; "
+        "then kept: "
+        + ", ".join(
+            f"{path} {status} in {seconds:.2f} s" for path, (status, seconds) in built.items()
+        )
+    )
+    return (
+        set(statuses) <= {200, 503}
+        and all(status == 200 for status, _seconds in healths)
+        and slowest_health < 1
+        and len(built) == len(NATIONAL_DOWNLOADS)
+        and all(status == 200 and seconds < 1 for status, seconds in built.values())
+    )
+
+
 def main():
     database = "bakan_industry_production_check"
     env = fresh_database(database, "redis://127.0.0.1:6379/5")
@@ -259,6 +402,7 @@ def main():
         3600,
         DJANGO_CLIENT_IP_HEADER="HTTP_X_REAL_IP",
         PORTAL_ORIGIN=f"http://{HOST}:{PORT}",
+        DATABASE_WAIT_SECONDS=str(WAIT_SECONDS),
     )
     manage("load_facts", "-v0", env=env)
     stack = start_stack(env)
@@ -266,6 +410,8 @@ def main():
         print(f"Production stack on http://{HOST}:{PORT}/ (nginx → gunicorn, PostgreSQL, Redis)")
         results = [check_slow_clients(), check_big_posts(), check_junk(), check_half_headers()]
         results.append(check_forwarded_for_not_believed())
+        results.append(check_redis_paused())
+        results.append(check_postgresql_paused(WAIT_SECONDS))
     finally:
         stack.terminate()
         stack.wait(timeout=30)
@@ -279,6 +425,16 @@ def main():
     try:
         print("The same stack behind a proxy that ends TLS (the README's layout):")
         results.append(check_behind_a_tls_proxy())
+    finally:
+        stack.terminate()
+        stack.wait(timeout=30)
+    national = "bakan_industry_production_check_national"
+    fresh_database(national, "redis://127.0.0.1:6379/5")
+    env = {**env, "DATABASE_URL": env["DATABASE_URL"].rsplit("/", 1)[0] + "/" + national}
+    manage("generate_synthetic", "--sites=2000", "--projects=50000", "-v0", env=env)
+    stack = start_stack(env)
+    try:
+        results.append(check_national_downloads())
     finally:
         stack.terminate()
         stack.wait(timeout=30)
