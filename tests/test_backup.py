@@ -92,3 +92,27 @@ def test_a_corrupt_backup_is_a_clear_message_and_restores_nothing(tmp_path, cont
     with pytest.raises(CommandError, match="Nothing was restored"):
         call_command("restore_data", str(backup), verbosity=0)
     assert not Site.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_backup_costs_the_same_queries_for_ten_projects_as_for_forty(tmp_path):
+    """
+    It looked up a natural key per row and reference, and the many-to-many ids per row: at
+    national scale the backup had not finished after 14 minutes.
+    """
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ProjectFigureFactory
+
+    def queries_for_backup():
+        with CaptureQueriesContext(connection) as captured:
+            call_command("backup_data", str(tmp_path / "backup.json.gz"), verbosity=0)
+        return len(captured)
+
+    for _ in range(10):
+        ProjectFigureFactory()
+    ten = queries_for_backup()
+    for _ in range(30):
+        ProjectFigureFactory()
+    assert queries_for_backup() == ten
