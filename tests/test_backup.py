@@ -116,3 +116,19 @@ def test_a_backup_costs_the_same_queries_for_ten_projects_as_for_forty(tmp_path)
     for _ in range(30):
         ProjectFigureFactory()
     assert queries_for_backup() == ten
+
+
+@pytest.mark.django_db
+def test_a_restored_row_keeps_its_search_text_without_reading_its_relations(
+    django_assert_num_queries,
+):
+    """Each restored project read its site, investor and sector again to remake the text."""
+    from common.signals import fill_search_text
+    from investments.models import Project
+    from tests.factories import ProjectFactory
+
+    restored = Project.objects.get(pk=ProjectFactory().pk)  # its relations not yet read
+    kept = restored.search_text
+    with django_assert_num_queries(0):
+        fill_search_text(Project, restored, raw=True)
+    assert restored.search_text == kept != ""
