@@ -7,13 +7,14 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from import_export.admin import ImportExportModelAdmin
 from import_export.forms import ImportForm
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from common.admin import FilterValuesCheckedMixin, refuse_revert_unless_superuser
+from common.formatting import format_money
 from common.spreadsheets import (
     XLSX_CONTENT_TYPE,
     SafeCSV,
@@ -125,7 +126,7 @@ class ProjectAdmin(
         "investor",
         "sector",
         "status",
-        "registered_capital_vnd",
+        "capital",
         "is_fdi",
         "approval_date",
     ]
@@ -136,7 +137,15 @@ class ProjectAdmin(
     prepopulated_fields = {"slug": ["name_vi"]}
     date_hierarchy = "approval_date"
     inlines = [ProjectFigureInline, ProjectCitationInline]
-    history_list_display = ["status", "status_date", "registered_capital_vnd"]
+    history_list_display = ["status", "status_date"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_first_amounts()
+
+    @admin.display(description=gettext_lazy("capital (đồng)"), ordering="capital_vnd")
+    def capital(self, project):
+        """The first capital in đồng among the project's figures (edited below, in Figures)."""
+        return format_money(project.capital_vnd)
 
     def get_confirm_form_class(self, request):
         return SignedConfirmImportForm.for_user(request.user)

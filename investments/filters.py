@@ -83,7 +83,7 @@ class ProjectFilter(django_filters.FilterSet):
         label=_("Sort by"),
         fields=[
             ("name", "name"),
-            ("registered_capital_vnd", "capital"),
+            ("capital_vnd", "capital"),
             ("approval_date", "approved"),
             ("site__name", "site"),
         ],
@@ -91,7 +91,7 @@ class ProjectFilter(django_filters.FilterSet):
         field_labels={
             "name": _("Name, A to Z"),
             "-name": _("Name, Z to A"),
-            "registered_capital_vnd": _("Capital in đồng, smallest first"),
+            "capital_vnd": _("Capital in đồng, smallest first"),
             "-capital": _("Capital in đồng, largest first"),
             "approval_date": _("Approval date, oldest first"),
             "-approved": _("Approval date, newest first"),

@@ -5,11 +5,10 @@ The article's 21 approved projects are not listed by any public source, so they 
 as reported totals (zones.ReportedFigure); a project is itemised only when a source names it.
 """
 
-from decimal import Decimal
-
-from django.core.validators import MaxLengthValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -22,7 +21,16 @@ from zones.models import (
     Site,
     Source,
     SourcedFigure,
+    Unit,
 )
+
+
+def first_amount(kind, unit):
+    return Subquery(
+        ProjectFigure.objects.filter(project=OuterRef("pk"), kind=kind, unit=unit)
+        .order_by("rank", "pk")
+        .values("amount")[:1]
+    )
 
 
 class ProjectQuerySet(SearchableQuerySet):
@@ -37,15 +45,32 @@ class ProjectQuerySet(SearchableQuerySet):
         """
         return self.select_related("site", "investor", "sector")
 
+    def with_first_amounts(self):
+        """
+        Each project's first capital in đồng and first area in hectares (rank order, as its
+        page lists them) as `capital_vnd` and `area_ha`: what the list sorts by and the
+        admin's spreadsheet holds. Read from the figures: the project record keeps no copy.
+        """
+        return self.annotate(
+            capital_vnd=Cast(
+                first_amount(ProjectFigure.Kind.CAPITAL, Unit.VND), models.BigIntegerField()
+            ),
+            area_ha=first_amount(ProjectFigure.Kind.AREA, Unit.HECTARES),
+        )
+
     def for_list(self):
         """Public projects with what a list row shows: one query, and one for their capitals."""
-        return self.public().prefetch_related(
-            Prefetch(
-                "figures",
-                queryset=ProjectFigure.objects.filter(kind=ProjectFigure.Kind.CAPITAL)
-                .prefetch_related("sources")
-                .order_by("rank", "pk"),
-                to_attr="capital_figures",
+        return (
+            self.public()
+            .with_first_amounts()
+            .prefetch_related(
+                Prefetch(
+                    "figures",
+                    queryset=ProjectFigure.objects.filter(kind=ProjectFigure.Kind.CAPITAL)
+                    .prefetch_related("sources")
+                    .order_by("rank", "pk"),
+                    to_attr="capital_figures",
+                )
             )
         )
 
@@ -123,20 +148,6 @@ class Project(models.Model):
         blank=True,
         related_name="projects",
     )
-    area_ha = models.DecimalField(
-        _("area (ha)"),
-        max_digits=9,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal("0"), _("An area cannot be negative."))],
-    )
-    registered_capital_vnd = models.BigIntegerField(
-        _("registered capital (đồng)"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0, _("Registered capital cannot be negative."))],
-    )
     is_fdi = models.BooleanField(
         _("FDI project"),
         null=True,
@@ -198,22 +209,11 @@ class Project(models.Model):
         # The project list sorts by these; without an index a sorted page of a national
         # register reads every row.
         indexes = [
-            models.Index(fields=["registered_capital_vnd"], name="project_capital_idx"),
             models.Index(fields=["approval_date"], name="project_approval_idx"),
             models.Index(fields=["name_vi"], name="project_name_vi_idx"),
             models.Index(fields=["name_en"], name="project_name_en_idx"),
             # The status filter: its page count reads every row without one.
             models.Index(fields=["status"], name="project_status_idx"),
-        ]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(area_ha__isnull=True) | Q(area_ha__gte=0),
-                name="project_area_not_negative",
-            ),
-            models.CheckConstraint(
-                condition=Q(registered_capital_vnd__isnull=True) | Q(registered_capital_vnd__gte=0),
-                name="project_capital_not_negative",
-            ),
         ]
 
     def __str__(self):

@@ -61,12 +61,18 @@ class AreaWidget(widgets.DecimalWidget):
         if value is None or str(value).strip() == "":
             return None
         if isinstance(value, int | float | Decimal):
-            return Decimal(str(value))
-        text = str(value).strip().replace(" ", "").replace(",", ".")
-        try:
-            return Decimal(text)
-        except InvalidOperation:
-            raise ValueError(_("“%(value)s” is not a number") % {"value": value}) from None
+            area = Decimal(str(value))
+        else:
+            text = str(value).strip().replace(" ", "").replace(",", ".")
+            try:
+                area = Decimal(text)
+            except InvalidOperation:
+                raise ValueError(_("“%(value)s” is not a number") % {"value": value}) from None
+        if not area.is_finite():
+            raise ValueError(_("“%(value)s” is not a number") % {"value": value})
+        if area < 0:
+            raise ValueError(_("An area cannot be negative."))
+        return area
 
 
 class MoneyWidget(widgets.IntegerWidget):
@@ -76,14 +82,19 @@ class MoneyWidget(widgets.IntegerWidget):
         if value is None or str(value).strip() == "":
             return None
         if isinstance(value, float) and value.is_integer():
-            return int(value)
-        if isinstance(value, int):
-            return value
-        text = str(value).strip().replace(" ", "").replace(".", "").replace(",", "")
-        digits = text.removeprefix("-")
-        if not (digits.isascii() and digits.isdecimal()):  # isdigit() takes "²", int() not
-            raise ValueError(_("“%(value)s” is not a whole number of đồng") % {"value": value})
-        return int(text)
+            dong = int(value)
+        elif isinstance(value, int):
+            dong = value
+        else:
+            text = str(value).strip().replace(" ", "").replace(".", "").replace(",", "")
+            digits = text.removeprefix("-")
+            if not (digits.isascii() and digits.isdecimal()):  # isdigit() takes "²", int() not
+                message = _("“%(value)s” is not a whole number of đồng")
+                raise ValueError(message % {"value": value})
+            dong = int(text)
+        if dong < 0:
+            raise ValueError(_("Registered capital cannot be negative."))
+        return dong
 
 
 class FdiWidget(widgets.Widget):
@@ -166,9 +177,11 @@ class ProjectResource(resources.ModelResource):
         "investor", gettext_lazy("Investor code"), CodeWidget(Organisation, "slug")
     )
     sector = fields.Field("sector", gettext_lazy("Sector code"), CodeWidget(Sector, "slug"))
+    # The project's first area in hectares and capital in đồng, read from its figures (see
+    # ProjectQuerySet.with_first_amounts) and written back to them (_keep_figures).
     area_ha = fields.Field("area_ha", gettext_lazy("Area (ha)"), AreaWidget(coerce_to_string=False))
     registered_capital_vnd = fields.Field(
-        "registered_capital_vnd",
+        "capital_vnd",
         gettext_lazy("Registered capital (VND)"),
         MoneyWidget(coerce_to_string=False),
     )
@@ -370,8 +383,10 @@ class ProjectResource(resources.ModelResource):
         self._write_in_bulk(self.update_instances, dry_run, result, raise_errors, created=False)
 
     def get_bulk_update_fields(self):
+        # Sources, capital and area are written as citations and figures, not as columns.
+        not_columns = {"sources", "registered_capital_vnd", "area_ha"}
         return [
-            *(name for name in super().get_bulk_update_fields() if name != "sources"),
+            *(name for name in super().get_bulk_update_fields() if name not in not_columns),
             "search_text",
             "updated_at",
         ]
@@ -418,12 +433,15 @@ class ProjectResource(resources.ModelResource):
         ProjectCitation.objects.bulk_create(citations, batch_size=1000)
         self._keep_figures(
             {
-                project: [self._sources_by_key[key] for key in keys.get(id(saved[slug]), [])]
+                project: (
+                    saved[slug],
+                    [self._sources_by_key[key] for key in keys.get(id(saved[slug]), [])],
+                )
                 for slug, project in projects.items()
             }
         )
 
-    def _keep_figures(self, sources_by_project):
+    def _keep_figures(self, rows_by_project):
         """
         Each row's capital (đồng) and area (ha) as the project's figures in those units, with
         the row's sources. A figure in another unit (a capital a source gives in US dollars)
@@ -432,14 +450,14 @@ class ProjectResource(resources.ModelResource):
         kinds = {ProjectFigure.Kind.CAPITAL: Unit.VND, ProjectFigure.Kind.AREA: Unit.HECTARES}
         existing = {}
         for figure in ProjectFigure.objects.filter(
-            project__in=sources_by_project, kind__in=kinds
+            project__in=rows_by_project, kind__in=kinds
         ).order_by("rank"):
             existing.setdefault((figure.project_id, figure.kind), []).append(figure)
         new, changed = [], []
-        for project, sources in sources_by_project.items():
+        for project, (row, sources) in rows_by_project.items():
             given = {
-                ProjectFigure.Kind.CAPITAL: project.registered_capital_vnd,
-                ProjectFigure.Kind.AREA: project.area_ha,
+                ProjectFigure.Kind.CAPITAL: row.capital_vnd,
+                ProjectFigure.Kind.AREA: row.area_ha,
             }
             for kind, amount in given.items():
                 if amount is None:

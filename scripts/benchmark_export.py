@@ -64,8 +64,6 @@ def main():
             investor=investor,
             sector=sector,
             site=site,
-            area_ha=number % 97,
-            registered_capital_vnd=number * 1_000_000,
             is_fdi=number % 5 == 0,
             status=Project.Status.APPROVED,
             is_synthetic=True,

@@ -83,7 +83,6 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     investor = factory.SubFactory(OrganisationFactory)
     site = factory.SubFactory(SiteFactory)
     sector = factory.SubFactory(SectorFactory)
-    registered_capital_vnd = 5_000_000_000
     is_fdi = False
     status = Project.Status.APPROVED
 

@@ -1,5 +1,7 @@
 """Migrations: in step with the models, and safe to run forward over a populated database."""
 
+from decimal import Decimal
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -35,12 +37,20 @@ def test_migrating_forward_over_real_data_keeps_it():
         location_precision="commune",
         area_ha="12.50",  # the copy on the site record, with no area figure holding it
     )
-    OldProject.objects.create(slug="old-project", name_vi="Dự án cũ", site=site, status="approved")
+    project = OldProject.objects.create(
+        slug="old-project",
+        name_vi="Dự án cũ",
+        site=site,
+        status="approved",
+        registered_capital_vnd=7_000_000_000,  # copies on the project record, no figure
+        area_ha="3.50",
+    )
     # A figure had one source; the migration to several sources must keep it.
     OldSource = old.get_model("zones", "Source")
     OldFigure = old.get_model("zones", "ReportedFigure")
     source = OldSource.objects.create(key="OLD1", title="Bài cũ", publisher="Báo cũ")
     old.get_model("zones", "SiteCitation").objects.create(site=site, source=source, supports="area")
+    old.get_model("investments", "ProjectCitation").objects.create(project=project, source=source)
     OldFigure.objects.create(
         slug="old-figure",
         kind="budget_allocation",
@@ -65,3 +75,10 @@ def test_migrating_forward_over_real_data_keeps_it():
     area = ReportedFigure.objects.get(kind="area", sites__slug="old-site")
     assert (area.amount, area.unit, area.rank) == (12.5, "ha", 0)
     assert list(area.sources.values_list("key", flat=True)) == ["OLD1"]
+    # The project's capital and area, recorded one way since investments 0008: as figures.
+    figures = Project.objects.get(slug="old-project").figures.order_by("kind")
+    assert [(f.kind, f.amount, f.unit, f.rank) for f in figures] == [
+        ("area", Decimal("3.5"), "ha", 0),
+        ("capital", 7_000_000_000, "vnd", 0),
+    ]
+    assert [list(f.sources.values_list("key", flat=True)) for f in figures] == [["OLD1"]] * 2

@@ -109,7 +109,8 @@ def test_pagination_and_sorting(client, db):
     for number in range(30):
         # Capitals and names in opposite orders, so that a sort by name cannot pass for one
         # by capital.
-        ProjectFactory(name_en=f"Project {number:02}", registered_capital_vnd=(30 - number) * 10**9)
+        project = ProjectFactory(name_en=f"Project {number:02}")
+        ProjectFigureFactory(project=project, amount=(30 - number) * 10**9)
     page = text(client.get("/en/projects/", {"sort": "-capital", "page": "2"}))
     assert "Page 2 of 2" in page
     assert "30 projects" in page
@@ -130,7 +131,6 @@ def test_fdi_filter_distinguishes_unknown(client, db):
 
 def test_projects_json_gives_each_figure_as_reported_with_its_date(client, db):
     project = ProjectFactory(
-        registered_capital_vnd=None,
         status="registering",
         status_period_vi="9 tháng đầu năm 2021",
         status_period_en="first 9 months of 2021",

@@ -225,14 +225,6 @@ def test_provenance_of_everything_in_the_database(facts):
         needed |= {"approval"} if project.decision or project.approval_date else set()
         if missing := needed - project_supports.get(project.pk, set()):
             problems.append(f"project {project.slug} has no source for {sorted(missing)}")
-        capitals = project.figures.filter(kind="capital", unit="vnd")
-        if project.registered_capital_vnd is not None and not capitals.filter(
-            amount=project.registered_capital_vnd
-        ):
-            problems.append(f"project {project.slug}: capital in đồng is no figure of a source")
-        areas = project.figures.filter(kind="area", unit="ha")
-        if project.area_ha is not None and not areas.filter(amount=project.area_ha):
-            problems.append(f"project {project.slug}: area is no figure of a source")
         if project.status_date and project.status_period:
             problems.append(f"project {project.slug}: both a status date and a period")
     # A footnote on an area points at the area's own figure; site citations no longer do.

@@ -193,10 +193,11 @@ class Command(BaseCommand):
             raise CommandError("Projects need synthetic sites to sit in: ask for --sites too.")
         start = Project.objects.filter(is_synthetic=True).count()
         first_day = date(2015, 1, 1)
-        new_projects = []
+        new_projects, capitals_vnd = [], []
         for number in range(start + 1, start + count + 1):
             name_vi = f"Dự án giả lập {number:06d}"
             name_en = f"Synthetic project {number:06d}"
+            capitals_vnd.append(rng.randint(1, 5000) * 1_000_000_000)
             new_projects.append(
                 Project(
                     slug=f"synthetic-project-{number:06d}",
@@ -205,8 +206,6 @@ class Command(BaseCommand):
                     investor=rng.choice(investors),
                     site=rng.choice(sites),
                     sector=rng.choice(sectors),
-                    area_ha=Decimal(rng.randint(10, 5000)) / 100,
-                    registered_capital_vnd=rng.randint(1, 5000) * 1_000_000_000,
                     is_fdi=rng.random() < 0.1,
                     approval_date=first_day + timedelta(days=rng.randint(0, 3900)),
                     status=rng.choice(Project.Status.values),
@@ -231,10 +230,10 @@ class Command(BaseCommand):
                     kind=ProjectFigure.Kind.CAPITAL,
                     label_vi="Vốn giả lập",
                     label_en="Synthetic capital",
-                    amount=project.registered_capital_vnd,
+                    amount=capital,
                     unit=Unit.VND,
                 )
-                for project in created
+                for project, capital in zip(created, capitals_vnd, strict=True)
             ],
             batch_size=2000,
         )
