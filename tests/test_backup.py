@@ -9,12 +9,17 @@ from django.urls import reverse
 
 from common.caching import NewVersion
 from tests.dumps import comparable_dump
+from tests.factories import SiteFactory
 from zones.models import Site
 
 
 def everything():
-    """All rows the backup covers."""
-    return comparable_dump(exclude=["contenttypes", "auth.permission", "sessions", "axes"])
+    """
+    All rows the backup covers, but the data version: a restore moves it on, so that no page
+    kept from before is served.
+    """
+    excluded = ["contenttypes", "auth.permission", "sessions", "axes", "portal.dataversion"]
+    return comparable_dump(exclude=excluded)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -53,6 +58,7 @@ def test_backup_then_restore_into_an_empty_database_loses_nothing(tmp_path, clie
     assert len(published) == 1
 
     assert everything() == before
+    SiteFactory()  # ids continue after the restored ones (PostgreSQL's sequences were reset)
     restored = Site.objects.get(slug="cam-giang")
     assert restored.history.first().history_user.username == "bien-tap-vien"
     assert [entry["status"] for entry in restored.status_timeline()] == [
