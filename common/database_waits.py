@@ -4,7 +4,7 @@ A web worker waits for PostgreSQL a bounded time, even when the server stops ans
 The server's statement_timeout cannot help when the server itself is paused or overloaded,
 and libpq's connect_timeout covers only new connections: a worker holding a connection from an
 earlier request waited on its socket until gunicorn killed it. psycopg2's wait callback (its
-hook for cooperative waiting) lets us wait with select() and a deadline instead; on expiry the
+hook for cooperative waiting) lets us wait with poll() and a deadline instead; on expiry the
 connection's stream is shut and an OperationalError raised, which the portal answers with its 503
 page, and Django connects afresh on the next request.
 
@@ -25,6 +25,7 @@ from psycopg2 import extensions
 
 _override = threading.local()
 CONNECTED = {extensions.STATUS_READY, extensions.STATUS_BEGIN, extensions.STATUS_PREPARED}
+EVENTS = {extensions.POLL_READ: select.POLLIN, extensions.POLL_WRITE: select.POLLOUT}
 
 
 def install():
@@ -65,9 +66,9 @@ def bounded_wait(connection):
             with socket.socket(fileno=os.dup(connection.fileno())) as stream:
                 stream.shutdown(socket.SHUT_RDWR)
             raise psycopg2.OperationalError(f"PostgreSQL did not answer within {limit} s")
-        if state == extensions.POLL_READ:
-            select.select([connection.fileno()], [], [], left)
-        elif state == extensions.POLL_WRITE:
-            select.select([], [connection.fileno()], [], left)
-        else:
+        if state not in EVENTS:
             raise psycopg2.OperationalError(f"unexpected state from poll(): {state}")
+        # poll(), not select(): select() cannot watch a descriptor numbered over 1023.
+        watcher = select.poll()
+        watcher.register(connection.fileno(), EVENTS[state])
+        watcher.poll(left * 1000)

@@ -9,21 +9,21 @@ Starts scripts/serve_production.py on loopback with a throw-away database, then:
   3. sends bytes that are not HTTP, and a request with another site's Host;
   4. opens 9,000 connections that send half a header and stop, and keeps asking /health/
      meanwhile: every answer must come within a second;
-then starts the stack again as the README's layout runs it, behind a proxy that ends TLS
-(PORTAL_TRUSTED_PROXIES=127.0.0.1, DJANGO_HTTPS=true), and checks that
-  5. a page asked for over https (X-Forwarded-Proto) is served, not redirected to itself, and
-     one asked for over http is redirected to https once;
-  6. the request limit counts each client (X-Forwarded-For), not the proxy: one client over
-     the limit gets 429 while another is still served.
-(Before that, on the first stack, with no trusted proxy: 150 requests each claiming another
-X-Forwarded-For are still one client to the limit, since nobody vouches for the header.)
-On the first stack, before the second starts, its dependencies stop answering:
-  7. Redis paused (CLIENT PAUSE): pages still served within a second or two, /health/ says
+then, on the same stack, its dependencies stop answering:
+  5. Redis paused (CLIENT PAUSE): pages still served within a second or two, /health/ says
      "degraded", and "ok" again once Redis answers;
-  8. PostgreSQL paused (every process of the cluster stopped with SIGSTOP, so it accepts
+  6. PostgreSQL paused (every process of the cluster stopped with SIGSTOP, so it accepts
      connections and says nothing): a kept page is still served, a fresh one is a 503 within
      DATABASE_WAIT_SECONDS and DATABASE_CONNECT_TIMEOUT, /health/ a 503 within 3 s; all 200
      again once it resumes;
+(and, with no trusted proxy, 150 requests each claiming another X-Forwarded-For are still one
+client to the limit, since nobody vouches for the header); then starts the stack again as the
+README's layout runs it, behind a proxy that ends TLS (PORTAL_TRUSTED_PROXIES=127.0.0.1,
+DJANGO_HTTPS=true), and checks that
+  7. a page asked for over https (X-Forwarded-Proto) is served, not redirected to itself, and
+     one asked for over http is redirected to https once;
+  8. the request limit counts each client (X-Forwarded-For), not the proxy: one client over
+     the limit gets 429 while another is still served;
 and last, at national scale (2,000 sites, 50,000 projects):
   9. six readers at once ask for the project list's .xlsx and projects.json while /health/ is
      polled: each gets its file or a 503 with Retry-After (never a 500 or a 504), /health/ stays
@@ -250,7 +250,7 @@ def check_behind_a_tls_proxy():
     served = request("/robots.txt", https)
     redirected = request("/robots.txt", {**https, "X-Forwarded-Proto": "http"})
     print(
-        f"5. over https (X-Forwarded-Proto): {served[0]}; over http: {redirected[0]} to "
+        f"7. over https (X-Forwarded-Proto): {served[0]}; over http: {redirected[0]} to "
         f"{redirected[1]}"
     )
     scheme_ok = served[0] == 200 and redirected[0] == 301
@@ -260,7 +260,7 @@ def check_behind_a_tls_proxy():
     statuses = [request("/robots.txt", busy)[0] for _ in range(150)]
     other = request("/robots.txt", {**https, "X-Forwarded-For": "203.0.113.8"})[0]
     limited = statuses.count(429)
-    print(f"6. one client, 150 requests at once: {limited} refused (429); another client: {other}")
+    print(f"8. one client, 150 requests at once: {limited} refused (429); another client: {other}")
     return scheme_ok and limited > 0 and other == 200
 
 
@@ -291,7 +291,7 @@ def check_redis_paused():
     time.sleep(9)
     after = health_says()
     print(
-        f"7. Redis paused: /sites/ {page[0]} in {page[1]:.1f} s; /health/ {health[0]} in "
+        f"5. Redis paused: /sites/ {page[0]} in {page[1]:.1f} s; /health/ {health[0]} in "
         f"{health[1]:.1f} s {health[2]}; once it answers: {after[2]}"
     )
     return (
@@ -323,7 +323,7 @@ def check_postgresql_paused(wait_seconds):
     time.sleep(1)
     after = [timed_get(path)[0] for path in ["/health/", "/en/search/?q=chu", "/health/"]]
     print(
-        f"8. PostgreSQL paused ({len(processes)} processes): kept page {kept[0]} in "
+        f"6. PostgreSQL paused ({len(processes)} processes): kept page {kept[0]} in "
         f"{kept[1]:.1f} s; fresh page {fresh[0]} in {fresh[1]:.1f} s; /health/ {health[0]} in "
         f"{health[1]:.1f} s; once it resumes: {after}"
     )

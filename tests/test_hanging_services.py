@@ -136,13 +136,14 @@ def freezable_postgresql():
 
     server = (connection.settings_dict["HOST"] or "127.0.0.1", connection.settings_dict["PORT"])
     listener = socket.create_server(("127.0.0.1", 0))
-    frozen, sockets = threading.Event(), []
+    frozen, torn_down, sockets = threading.Event(), threading.Event(), []
 
     def pipe(source, target):
         with contextlib.suppress(OSError):
             while chunk := source.recv(65536):
-                while frozen.is_set():
-                    frozen.wait(3600)  # held for ever: nothing passes
+                if frozen.is_set():
+                    torn_down.wait()  # held until the test ends: nothing passes
+                    return
                 target.sendall(chunk)
 
     def accept():
@@ -159,6 +160,7 @@ def freezable_postgresql():
 
     threading.Thread(target=accept, daemon=True).start()
     yield listener.getsockname()[1], frozen.set
+    torn_down.set()
     listener.close()
     for opened in sockets:
         # shutdown() ends a recv() blocked in another thread; close() alone would not.
