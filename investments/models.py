@@ -104,7 +104,10 @@ FDI_LABELS = {True: _("FDI"), False: _("Domestic"), None: _("Not stated")}
 
 
 class Project(models.Model):
-    """An investment project a source names, with its investor, site and registered capital."""
+    """
+    An investment project a source names, with its investor and site. Its capital and area
+    are its figures (ProjectFigure), each with its sources; the record keeps no copy.
+    """
 
     class Status(models.TextChoices):
         REGISTERING = "registering", _("Registering investment")
