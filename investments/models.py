@@ -2,7 +2,7 @@
 Investment projects located in (or planned for) the sites of the `zones` app.
 
 The article's 21 approved projects are not listed by any public source, so they exist here only
-as reported totals (zones.ReportedFigure); a project is itemised only when a source names it.
+as reported totals (zones.Statement); a project is itemised only when a source names it.
 """
 
 from django.core.validators import MaxLengthValidator

@@ -113,9 +113,11 @@ def data_package(absolute_url):
             ),
             json_resource(
                 "investor-statements",
-                "Statements for investors and planning documents (JSON), both languages: "
-                "topic, answers, kind (fact, plan, not_found), as_of with as_of_precision, "
-                "site codes and source keys",
+                "Every statement (figures and statements in words) and the planning "
+                "documents (JSON), both languages: property, topic, nature (report, plan, "
+                "expectation, target, not_found), amount with amount_to, unit and "
+                "qualifier, or text; as_of with as_of_precision, period, rank, site codes "
+                "and source keys",
                 absolute_url(reverse("investor-statements-json")),
             ),
             {

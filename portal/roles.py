@@ -24,8 +24,7 @@ EDITOR_PERMISSIONS = {
         "view_sector",
         "view_source",
         "view_sitecitation",
-        "view_reportedfigure",
-        "view_investorfact",
+        "view_statement",
         "view_planningdocument",
     ],
     "investments": [

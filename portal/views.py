@@ -18,7 +18,7 @@ from common.http import absolute_url, readable_anywhere
 from common.text import query_words
 from investments.exports import PROJECT_FIELDS
 from investments.models import Project
-from zones.models import Organisation, PlanningDocument, ReportedFigure, Sector, Site, Source
+from zones.models import Organisation, PlanningDocument, Sector, Site, Source, Statement
 from zones.open_data import SITE_FIELDS, SOURCE_FIELDS
 
 from . import open_data
@@ -30,7 +30,8 @@ def sources_and_method(request):
     # Totals: figures about the province or about several sites at once. A site's own
     # figures are on its page.
     totals = (
-        ReportedFigure.objects.annotate(site_count=Count("sites", distinct=True))
+        Statement.objects.figures()
+        .annotate(site_count=Count("sites", distinct=True))
         .exclude(site_count=1)
         .public()
         .with_sources()

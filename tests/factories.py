@@ -3,7 +3,7 @@
 import factory
 
 from investments.models import Project, ProjectFigure
-from zones.models import District, Organisation, ReportedFigure, Sector, Site, Source, Unit
+from zones.models import District, Organisation, Sector, Site, Source, Statement, Unit
 
 
 class SourceFactory(factory.django.DjangoModelFactory):
@@ -58,13 +58,15 @@ def set_sources(figure, create, extracted, **kwargs):
         figure.sources.set(extracted if extracted is not None else [SourceFactory()])
 
 
-class ReportedFigureFactory(factory.django.DjangoModelFactory):
+class FigureStatementFactory(factory.django.DjangoModelFactory):
+    """A statement whose value is a figure."""
+
     class Meta:
-        model = ReportedFigure
+        model = Statement
         skip_postgeneration_save = True
 
     slug = factory.Sequence(lambda n: f"test-figure-{n}")
-    kind = ReportedFigure.Kind.BUDGET_ALLOCATION
+    kind = Statement.Kind.BUDGET_ALLOCATION
     label_vi = "Con số thử"
     label_en = "Test figure"
     amount = 1_000_000_000

@@ -9,7 +9,7 @@ MODELS = [
     "zones/site",
     "zones/organisation",
     "zones/sector",
-    "zones/reportedfigure",
+    "zones/statement",
     "zones/source",
     "investments/project",
 ]

@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 
 from common import formatting
-from tests.factories import ReportedFigureFactory
+from tests.factories import FigureStatementFactory
 
 
 @pytest.mark.parametrize(
@@ -21,7 +21,7 @@ def test_figures_follow_the_language(language, area, money, over_money):
     with translation.override(language):
         assert formatting.format_area(Decimal("74.40")) == area
         assert formatting.format_money(2_921_000_000_000) == money
-        figure = ReportedFigureFactory.build(amount=2_921_000_000_000, qualifier="over")
+        figure = FigureStatementFactory.build(amount=2_921_000_000_000, qualifier="over")
         assert formatting.format_figure(figure) == over_money
 
 
@@ -80,7 +80,7 @@ def test_money_keeps_its_currency_scale_and_range(low, high, currency, english, 
     ],
 )
 def test_every_qualifier_reads_as_the_source_wrote_it(qualifier, english, vietnamese):
-    figure = ReportedFigureFactory.build(amount=161, unit="ha", qualifier=qualifier)
+    figure = FigureStatementFactory.build(amount=161, unit="ha", qualifier=qualifier)
     with translation.override("en"):
         assert formatting.format_figure(figure) == english
     with translation.override("vi"):

@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from investments.models import Project
-from zones.models import ReportedFigure, Site
+from zones.models import Site, Statement
 
 
 @pytest.mark.django_db
@@ -68,11 +68,11 @@ def test_migrating_forward_over_real_data_keeps_it():
 
     assert Site.objects.get(slug="old-site").is_synthetic is False
     assert Project.objects.get(slug="old-project").site.slug == "old-site"
-    figure = ReportedFigure.objects.get(slug="old-figure")
+    figure = Statement.objects.get(slug="old-figure")
     assert list(figure.sources.values_list("key", flat=True)) == ["OLD1"]
     assert (figure.amount, figure.qualifier) == (58_000_000_000, "nearly")
     # The site's area, recorded one way since 0011: carried over as a figure with its sources.
-    area = ReportedFigure.objects.get(kind="area", sites__slug="old-site")
+    area = Statement.objects.get(kind="area", sites__slug="old-site")
     assert (area.amount, area.unit, area.rank) == (12.5, "ha", 0)
     assert list(area.sources.values_list("key", flat=True)) == ["OLD1"]
     # The project's capital and area, recorded one way since investments 0008: as figures.
@@ -82,3 +82,78 @@ def test_migrating_forward_over_real_data_keeps_it():
         ("capital", 7_000_000_000, "vnd", 0),
     ]
     assert [list(f.sources.values_list("key", flat=True)) for f in figures] == [["OLD1"]] * 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_figures_and_statements_for_investors_become_one_kind_of_record():
+    """
+    zones 0012: a reported figure and a statement for investors, as they were, both come out
+    as statements with their sites, sources and body; a target keeps saying it is one.
+    """
+    before = [("zones", "0011_site_area_recorded_as_figures")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    site = old.get_model("zones", "Site").objects.create(
+        slug="old-site",
+        kind="cluster",
+        name="Cụm cũ",
+        name_vi="Cụm cũ",
+        district="cho-moi",
+        status="planned",
+    )
+    source = old.get_model("zones", "Source").objects.create(
+        key="OLD1", title="Bài cũ", publisher="Báo cũ"
+    )
+    board = old.get_model("zones", "Organisation").objects.create(
+        slug="old-board", name="Ban cũ", name_vi="Ban cũ", kind="state_agency"
+    )
+    target = old.get_model("zones", "ReportedFigure").objects.create(
+        slug="old-target", kind="target", label="Việc làm", amount=10_000, unit="workers"
+    )
+    target.sites.add(site)
+    target.sources.add(source)
+    fact = old.get_model("zones", "InvestorFact").objects.create(
+        slug="old-manager",
+        topic="institutions",
+        answers="manager",
+        kind="fact",
+        text="Ban cũ quản lý.",
+        text_vi="Ban cũ quản lý.",
+        text_en="The old board manages it.",
+        rank=2,
+        organisation=board,
+    )
+    fact.sites.add(site)
+    fact.sources.add(source)
+    old.get_model("zones", "InvestorFact").objects.create(
+        slug="old-gap", topic="access", kind="not_found", text_vi="Không thấy.", text_en="None."
+    )
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    target = Statement.objects.get(slug="old-target")
+    assert (target.kind, target.nature, target.amount, target.unit) == (
+        "workers",
+        "target",
+        10_000,
+        "workers",
+    )
+    manager = Statement.objects.get(slug="old-manager")
+    assert (manager.kind, manager.nature, manager.amount, manager.rank) == (
+        "manager",
+        "report",
+        None,
+        2,
+    )
+    assert (manager.text_vi, manager.text_en, manager.organisation.slug) == (
+        "Ban cũ quản lý.",
+        "The old board manages it.",
+        "old-board",
+    )
+    assert [s.slug for s in manager.sites.all()] == ["old-site"]
+    assert [s.key for s in manager.sources.all()] == ["OLD1"]
+    gap = Statement.objects.get(slug="old-gap")
+    assert (gap.kind, gap.nature, gap.topic) == ("access", "not_found", "access")

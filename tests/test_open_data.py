@@ -83,7 +83,7 @@ def test_the_statements_for_investors_are_open_data(client, facts):
     substation = next(s for s in body["statements"] if s["id"] == "utilities-power-substation")
     assert substation["sources"] == ["S65"] and substation["as_of"] == "2022-12-26"
     assert substation["sites"] == ["thanh-binh"] and "110 kV" in substation["text_en"]
-    gaps = [s for s in body["statements"] if s["kind"] == "not_found"]
+    gaps = [s for s in body["statements"] if s["nature"] == "not_found"]
     assert gaps and all(s["as_of"] is None for s in gaps)
     numbers = {document["number"] for document in body["planning_documents"]}
     assert {"1156/QĐ-UBND", "419/QĐ-UBND", "1288/QĐ-TTg"} <= numbers

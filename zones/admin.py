@@ -1,4 +1,4 @@
-"""Admin for sites, organisations, sectors, reported figures and sources."""
+"""Admin for sites, organisations, sectors, statements, planning documents and sources."""
 
 from django import forms
 from django.contrib import admin
@@ -15,14 +15,13 @@ from common.spreadsheets import SafeCSV, SafeXLSX
 from common.stale_edits import LockedWhileSaving, StaleEditGuardForm, remember_shown_values
 
 from .models import (
-    InvestorFact,
     Organisation,
     PlanningDocument,
-    ReportedFigure,
     Sector,
     Site,
     SiteCitation,
     Source,
+    Statement,
 )
 from .resources import SiteResource
 
@@ -189,21 +188,36 @@ class SiteAdmin(
         ]
 
 
-@admin.register(ReportedFigure)
-class ReportedFigureAdmin(FilterValuesCheckedMixin, TranslationAdmin):
-    list_display = ["label", "kind", "rank", "qualifier", "amount", "unit", "as_of"]
-    list_filter = ["kind", "unit", "is_key_figure"]
-    search_fields = ["label_vi", "label_en", "slug"]
-    filter_horizontal = ["sites", "sources"]
-
-
-@admin.register(InvestorFact)
-class InvestorFactAdmin(FilterValuesCheckedMixin, TranslationAdmin):
-    list_display = ["text", "topic", "answers", "kind", "as_of", "rank"]
-    list_filter = ["topic", "answers", "kind", "sites"]
-    search_fields = ["text_vi", "text_en", "slug"]
+@admin.register(Statement)
+class StatementAdmin(FilterValuesCheckedMixin, TranslationAdmin):
+    list_display = ["__str__", "kind", "nature", "rank", "qualifier", "amount", "unit", "as_of"]
+    list_filter = ["kind", "nature", "unit", "is_key_figure", "sites"]
+    search_fields = ["label_vi", "label_en", "text_vi", "text_en", "slug"]
     filter_horizontal = ["sites", "sources"]
     autocomplete_fields = ["organisation"]
+    fieldsets = [
+        (None, {"fields": ["slug", "kind", "nature", "sites", "organisation"]}),
+        (
+            _("A figure"),
+            {"fields": ["label", "qualifier", "amount", "amount_to", "unit", "is_key_figure"]},
+        ),
+        (_("Or in words"), {"fields": ["text"]}),
+        (
+            _("When, and from where"),
+            {
+                "fields": [
+                    "as_of",
+                    "as_of_precision",
+                    "period_start",
+                    "period_end",
+                    "period_label",
+                    "rank",
+                    "note",
+                    "sources",
+                ]
+            },
+        ),
+    ]
 
 
 @admin.register(PlanningDocument)

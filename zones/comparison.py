@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from common.citations import Footnotes
 
 from .glance import Cell, cited, figure_cell, glance, newest
-from .models import ReportedFigure
+from .models import Statement
 
-Kind = ReportedFigure.Kind
+Kind = Statement.Kind
 
 MIN_COMPARED, MAX_COMPARED = 2, 4
 
@@ -30,8 +30,7 @@ def comparison_rows(sites):
     glances = [
         glance(
             site,
-            with_phases(site, "compared_figures"),
-            with_phases(site, "glance_facts"),
+            with_phases(site, "compared_figures") + with_phases(site, "glance_facts"),
             footnotes,
         )
         for site in sites

@@ -1,7 +1,7 @@
 """
 "At a glance": what an investor asks first about a site, one line per question, each the
 first value in the order the rest of the site's page reads it (the newest figure of a kind,
-the first statement in InvestorFact.reading_order), with its date and its own footnotes.
+the first statement in Statement.reading_order), with its date and its own footnotes.
 
 The site's page shows these lines at its top, and the comparison shows the same lines for each
 site side by side, from the same records through the same functions here, so that a value
@@ -15,7 +15,9 @@ from django.utils.translation import gettext_lazy as _
 
 from common.charts import newest_first
 
-from .models import InvestorFact, ReportedFigure
+from .models import Statement
+
+Kind = Statement.Kind
 
 
 @dataclass
@@ -30,38 +32,37 @@ class Cell:
 GLANCE_CHARACTERS = 100
 
 # The kinds of figure the lines read; SiteQuerySet.for_comparison() prefetches these.
-GLANCE_FIGURES = [
-    ReportedFigure.Kind.LAND_LET,
-    ReportedFigure.Kind.TENANTS,
-    ReportedFigure.Kind.OPERATING_TENANTS,
-    ReportedFigure.Kind.WORKERS,
-]
+GLANCE_FIGURES = [Kind.LAND_LET, Kind.TENANTS, Kind.OPERATING_TENANTS, Kind.WORKERS]
 
-Answers = InvestorFact.Answers
-
-# (line, label), in the order an investor asks: the line's key is a figure kind, a statement's
-# Answers value, or one of the site's own fields (status, area, sectors).
+# (line, label), in the order an investor asks: the line's key is a statement's property
+# (Statement.Kind), or one of the site's own fields (status, area, sectors).
 LINES = [
     ("status", _("Status")),
     ("area", _("Area")),
-    (ReportedFigure.Kind.LAND_LET, _("Land let")),
-    (ReportedFigure.Kind.TENANTS, _("Tenants")),
-    (ReportedFigure.Kind.WORKERS, _("Workers")),
-    (Answers.DISTANCES, _("Distances")),
-    (Answers.GATEWAYS, _("Airport, seaport, border")),
-    (Answers.POWER, _("Power")),
-    (Answers.WATER, _("Water")),
-    (Answers.WASTEWATER, _("Wastewater")),
-    (Answers.LAND_RENT, _("Land rent")),
+    (Kind.LAND_LET, _("Land let")),
+    (Kind.TENANTS, _("Tenants")),
+    (Kind.WORKERS, _("Workers")),
+    (Kind.DISTANCES, _("Distances")),
+    (Kind.GATEWAYS, _("Airport, seaport, border")),
+    (Kind.POWER, _("Power")),
+    (Kind.WATER, _("Water")),
+    (Kind.WASTEWATER, _("Wastewater")),
+    (Kind.LAND_RENT, _("Land rent")),
     ("sectors", _("Wanted sectors")),
-    (Answers.INCENTIVES, _("Incentives")),
-    (Answers.MANAGER, _("Who manages it")),
+    (Kind.INCENTIVES, _("Incentives")),
+    (Kind.MANAGER, _("Who manages it")),
 ]
 
 
 def newest(figures, kind):
-    """The newest figure of a kind, as the page's "Over time" table lists it first, or None."""
-    return next(iter(newest_first([f for f in figures if f.kind == kind])), None)
+    """
+    The newest reported figure of a kind, as the page's "Over time" table lists it first, or
+    None: a target or a plan is never read as what is so.
+    """
+    reported = [
+        f for f in figures if f.kind == kind and f.is_figure and f.nature == Statement.Nature.REPORT
+    ]
+    return next(iter(newest_first(reported)), None)
 
 
 def shortened(fact):
@@ -70,7 +71,7 @@ def shortened(fact):
     GLANCE_CHARACTERS if still longer, marked "…" when anything is left out. What was not
     found is never cut: its last words are the answer.
     """
-    if fact.kind == InvestorFact.Kind.NOT_FOUND:
+    if fact.nature == Statement.Nature.NOT_FOUND:
         return fact.text
     first_sentence = re.split(r"(?<=[.;])\s", fact.text, maxsplit=1)[0]
     kept = []
@@ -84,17 +85,19 @@ def shortened(fact):
     return short.rstrip(";,:") + ("" if short.endswith(".") and short == first_sentence else "…")
 
 
-def first_statements(facts, answers):
+def first_statements(facts, question):
     """
     The first statement answering a question, in the page's reading order, and, when that one
     is a fact, the first "not found" beside it: a reader sees both what is known (the board
     that managed the zone in 2024) and what is known to be missing (its successor since 2025).
     """
-    answering = sorted((f for f in facts if f.answers == answers), key=InvestorFact.reading_order)
+    answering = sorted(
+        (f for f in facts if f.kind == question and not f.is_figure), key=Statement.reading_order
+    )
     if not answering:
         return []
     first = answering[0]
-    gap = next((f for f in answering if f.kind == InvestorFact.Kind.NOT_FOUND), None)
+    gap = next((f for f in answering if f.nature == Statement.Nature.NOT_FOUND), None)
     return [first] if gap is None or gap is first else [first, gap]
 
 
@@ -115,22 +118,24 @@ def figure_cell(figure, footnotes):
     return Cell("figure", figure)
 
 
-def glance(site, figures, facts, footnotes):
+def glance(site, statements, footnotes):
     """
-    [(key, label, Cell)] for a site, from its figures and its statements (the site's and its
-    phases', each once), citing every value's sources on `footnotes`.
+    [(key, label, Cell)] for a site, from its statements (the site's and its phases', each
+    once), citing every value's sources on `footnotes`.
     """
 
     def tenants_cell():
-        tenants = newest(figures, ReportedFigure.Kind.TENANTS)
+        tenants = newest(statements, Kind.TENANTS)
         if tenants is None:
             return Cell("missing")
         # "Operating of all": the operating count the same report gives, if it gives one.
         operating = next(
             (
                 f
-                for f in figures
-                if f.kind == ReportedFigure.Kind.OPERATING_TENANTS and f.as_of == tenants.as_of
+                for f in statements
+                if f.kind == Kind.OPERATING_TENANTS
+                and f.nature == tenants.nature
+                and f.as_of == tenants.as_of
             ),
             None,
         )
@@ -138,17 +143,17 @@ def glance(site, figures, facts, footnotes):
             figure.refs = footnotes.cite_figure(figure)
         return Cell("tenants", (tenants, operating))
 
-    def statements_cell(answers):
-        statements = first_statements(facts, answers)
-        if not statements:
+    def statements_cell(question):
+        answering = first_statements(statements, question)
+        if not answering:
             return Cell("missing")
-        for fact in statements:
+        for fact in answering:
             fact.refs = [footnotes.cite(s, f"fact-{fact.pk}") for s in fact.sources.all()]
             fact.in_full = f"{site.get_absolute_url()}#fact-{fact.slug}"
             fact.short_text = shortened(fact)
             # On a zone's summary, a statement about one of its phases says which.
             fact.about_phases = fact.phases if site.phase is None else []
-        return Cell("statements", statements)
+        return Cell("statements", answering)
 
     def cell(key):
         if key == "status":
@@ -160,10 +165,10 @@ def glance(site, figures, facts, footnotes):
             if not sectors:
                 return Cell("missing")
             return Cell("sectors", sectors, cited(site, "sectors", footnotes))
-        if key == ReportedFigure.Kind.TENANTS:
+        if key == Kind.TENANTS:
             return tenants_cell()
         if key in GLANCE_FIGURES:
-            return figure_cell(newest(figures, key), footnotes)
+            return figure_cell(newest(statements, key), footnotes)
         return statements_cell(key)
 
     return [(key, label, cell(key)) for key, label in LINES]

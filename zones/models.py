@@ -403,19 +403,21 @@ class SiteQuerySet(SearchableQuerySet):
                 .order_by("phase")
                 .with_first_area()
                 .prefetch_related(
-                    Prefetch("reported_figures", queryset=ReportedFigure.objects.with_sources())
+                    Prefetch("statements", queryset=Statement.objects.with_sources_and_sites())
                 ),
             ),
             Prefetch("citations", queryset=SiteCitation.objects.select_related("source")),
-            Prefetch("reported_figures", queryset=ReportedFigure.objects.with_sources()),
+            Prefetch("statements", queryset=Statement.objects.with_sources_and_sites()),
         )
 
     def with_first_area(self):
-        """Sites with their area figures (area_figures), for lists that show area and source."""
+        """Sites with their reported areas (area_figures), for lists that show area and source."""
         return self.prefetch_related(
             Prefetch(
-                "reported_figures",
-                queryset=ReportedFigure.objects.filter(kind=ReportedFigure.Kind.AREA)
+                "statements",
+                queryset=Statement.objects.figures()
+                .reported()
+                .filter(kind=Statement.Kind.AREA)
                 .with_sources()
                 .order_by("rank", "pk"),
                 to_attr="area_figures",
@@ -425,14 +427,20 @@ class SiteQuerySet(SearchableQuerySet):
     def for_comparison(self):
         """Sites with what the comparison shows of each, in a fixed number of queries."""
         compared = (
-            ReportedFigure.objects.filter(kind__in=COMPARED_FIGURES).with_sources().newest_first()
+            Statement.objects.figures()
+            .reported()
+            .filter(kind__in=COMPARED_FIGURES)
+            .with_sources()
+            .newest_first()
         )
-        answering = InvestorFact.objects.exclude(answers="").with_sources_and_sites()
+        answering = Statement.objects.filter(
+            amount__isnull=True, kind__in=Statement.QUESTIONS
+        ).with_sources_and_sites()
 
         def own_records():
             return [
-                Prefetch("reported_figures", queryset=compared, to_attr="compared_figures"),
-                Prefetch("investor_facts", queryset=answering, to_attr="glance_facts"),
+                Prefetch("statements", queryset=compared, to_attr="compared_figures"),
+                Prefetch("statements", queryset=answering, to_attr="glance_facts"),
             ]
 
         return (
@@ -639,12 +647,12 @@ class Site(models.Model):
         """This site as one of SiteQuerySet.for_map()'s rows, without querying again."""
         return {field: getattr(self, field) for field in self.MAP_FIELDS}
 
-    def figures_with_phases(self):
-        """Reported figures about this site or any of its phases (from for_detail()), once each."""
-        figures = {figure.pk: figure for figure in self.reported_figures.all()}
+    def statements_with_phases(self):
+        """Statements about this site or any of its phases (from for_detail()), once each."""
+        statements = {statement.pk: statement for statement in self.statements.all()}
         for phase in self.phases.all():
-            figures.update((figure.pk, figure) for figure in phase.reported_figures.all())
-        return sorted(figures.values(), key=lambda figure: (figure.kind, figure.rank, figure.slug))
+            statements.update((s.pk, s) for s in phase.statements.all())
+        return sorted(statements.values(), key=lambda s: (s.kind, s.rank, s.slug))
 
     @property
     def area_figure(self):
@@ -765,7 +773,7 @@ class SiteCitation(models.Model):
 
 
 class AboutSitesQuerySet(models.QuerySet):
-    """Records about sites (figures, statements for investors, planning documents)."""
+    """Records about sites (statements, planning documents)."""
 
     def public(self):
         """
@@ -780,12 +788,29 @@ class AboutSitesQuerySet(models.QuerySet):
         )
 
 
-class ReportedFigureQuerySet(AboutSitesQuerySet):
+class StatementQuerySet(AboutSitesQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
     def with_sources(self):
-        return self.prefetch_related(Prefetch("sources", queryset=Source.objects.order_by("pk")))
+        """With its sources, and the body it names."""
+        return self.prefetch_related(
+            Prefetch("sources", queryset=Source.objects.order_by("pk"))
+        ).select_related("organisation")
+
+    def with_sources_and_sites(self):
+        """With what a site's page shows of it: its sources, its body, the phases it is about."""
+        return self.with_sources().prefetch_related(
+            Prefetch("sites", queryset=Site.objects.order_by("phase").only("pk", "phase"))
+        )
+
+    def figures(self):
+        """Statements whose value is a number (with its unit), reported, planned or targeted."""
+        return self.filter(amount__isnull=False)
+
+    def reported(self):
+        """What a source reports as so, leaving out plans, expectations, targets and gaps."""
+        return self.filter(nature=Statement.Nature.REPORT)
 
     def newest_first(self):
         """The order every page reads a kind of figure in: newest first, then by rank."""
@@ -794,12 +819,12 @@ class ReportedFigureQuerySet(AboutSitesQuerySet):
     def key_figures(self):
         """The home page's figures: the province's projects first, then the sites' totals."""
         order = [
-            ReportedFigure.Kind.APPROVED_PROJECTS,
-            ReportedFigure.Kind.REGISTERED_CAPITAL,
-            ReportedFigure.Kind.FDI_PROJECTS,
-            ReportedFigure.Kind.CLUSTERS,
-            ReportedFigure.Kind.TOTAL_AREA,
-            ReportedFigure.Kind.BUDGET_ALLOCATION,
+            Statement.Kind.APPROVED_PROJECTS,
+            Statement.Kind.REGISTERED_CAPITAL,
+            Statement.Kind.FDI_PROJECTS,
+            Statement.Kind.CLUSTERS,
+            Statement.Kind.TOTAL_AREA,
+            Statement.Kind.BUDGET_ALLOCATION,
         ]
         position = models.Case(
             *[models.When(kind=kind, then=number) for number, kind in enumerate(order)],
@@ -808,14 +833,25 @@ class ReportedFigureQuerySet(AboutSitesQuerySet):
         return self.filter(is_key_figure=True).with_sources().order_by(position, "slug")
 
 
-class ReportedFigure(SourcedFigure):
+class Statement(SourcedFigure):
     """
-    A figure a source reports about the province or about one or more sites, kept as reported
-    ("over 2,921 billion VND", "14 tenants, 11 operating, 30/4/2023"): a total is never split
-    over records it does not describe, and a figure is never summed with another by us.
+    One sourced statement about the province, one or more sites, or an organisation: of one
+    property from a controlled list (`kind`: area, workers, power, who manages it…), with its
+    value, the date it refers to, its sources, and what it is (`nature`: a report, a plan, an
+    expectation, a target, or what no source was found to give).
+
+    Its value is either a number with its unit and the source's qualifier, or a range
+    ("over 2,921 billion VND", "300–500 ha"; a total is never split over records it does not
+    describe, and never summed with another by us), or a text in both languages ("Along
+    National Highway 3, 130 km from central Hà Nội"), which may name a body with a page of
+    its own (`organisation`). Every page, chart, comparison and file reads statements through
+    this model's QuerySet, so that a value cannot differ between two views.
     """
 
     class Kind(models.TextChoices):
+        """The property a statement gives a value of: the controlled list, both languages."""
+
+        # Figures.
         AREA = "area", _("Area")
         TOTAL_AREA = "total_area", _("Total area of several sites")
         BUDGET_ALLOCATION = "budget_allocation", _("Budget allocated")
@@ -833,10 +869,83 @@ class ReportedFigure(SourcedFigure):
         EXPORTS = "exports", _("Exports")
         BUDGET_PAID = "budget_paid", _("Paid to the state budget")
         PROGRESS = "progress", _("Progress of works")
-        TARGET = "target", _("Target")
+        # The first questions an investor asks: each a line of a site's "At a glance".
+        DISTANCES = "distances", _("Distances")
+        GATEWAYS = "gateways", _("Airport, seaport, border")
+        POWER = "power", _("Power")
+        WATER = "water", _("Water")
+        WASTEWATER = "wastewater", _("Wastewater")
+        LAND_RENT = "land_rent", _("Land rent")
+        INCENTIVES = "incentives", _("Incentives")
+        MANAGER = "manager", _("Who manages it")
+        # Anything else an investor's topic holds.
+        ACCESS = "access", _("Access: other")
+        UTILITIES = "utilities", _("Utilities: other")
+        LAND = "land", _("Land and occupancy: other")
+        POLICY = "policy", _("Policy and incentives: other")
+        INSTITUTIONS = "institutions", _("Institutions: other")
+        LABOUR = "labour", _("Labour: other")
+        PLANNING = "planning", _("Planning")
 
-    # Kinds that change over time: a page shows every figure as a dated series, newest first,
-    # rather than one figure with "other sources" beside it.
+    class Nature(models.TextChoices):
+        """Whether the source reports it as so, or as what is planned, expected or targeted."""
+
+        REPORT = "report", _("Report")
+        PLAN = "plan", _("Plan")
+        EXPECTATION = "expectation", _("Expectation")
+        TARGET = "target", _("Target")
+        NOT_FOUND = "not_found", _("Not found")
+
+    class Topic(models.TextChoices):
+        """The parts of a site's "For investors" section, each holding some properties."""
+
+        ACCESS = "access", _("Access")
+        UTILITIES = "utilities", _("Utilities")
+        LAND = "land", _("Land and occupancy")
+        POLICY = "policy", _("Policy and incentives")
+        INSTITUTIONS = "institutions", _("Who manages it")
+        LABOUR = "labour", _("Labour")
+        PLANNING = "planning", _("Planning documents")
+
+    TOPIC_OF = {
+        Kind.DISTANCES: Topic.ACCESS,
+        Kind.GATEWAYS: Topic.ACCESS,
+        Kind.ACCESS: Topic.ACCESS,
+        Kind.POWER: Topic.UTILITIES,
+        Kind.WATER: Topic.UTILITIES,
+        Kind.WASTEWATER: Topic.UTILITIES,
+        Kind.UTILITIES: Topic.UTILITIES,
+        Kind.AREA: Topic.LAND,
+        Kind.LAND_LET: Topic.LAND,
+        Kind.TENANTS: Topic.LAND,
+        Kind.OPERATING_TENANTS: Topic.LAND,
+        Kind.LAND_RENT: Topic.LAND,
+        Kind.LAND: Topic.LAND,
+        Kind.INCENTIVES: Topic.POLICY,
+        Kind.POLICY: Topic.POLICY,
+        Kind.MANAGER: Topic.INSTITUTIONS,
+        Kind.INSTITUTIONS: Topic.INSTITUTIONS,
+        Kind.WORKERS: Topic.LABOUR,
+        Kind.BUDGET_PAID: Topic.LABOUR,
+        Kind.LABOUR: Topic.LABOUR,
+        Kind.PLANNING: Topic.PLANNING,
+    }
+
+    # The properties a site's "At a glance" has a line for, answered by a text: the first
+    # statement of each in reading order.
+    QUESTIONS = [
+        Kind.DISTANCES,
+        Kind.GATEWAYS,
+        Kind.POWER,
+        Kind.WATER,
+        Kind.WASTEWATER,
+        Kind.LAND_RENT,
+        Kind.INCENTIVES,
+        Kind.MANAGER,
+    ]
+
+    # Properties that change over time: a page shows every figure as a dated series, newest
+    # first, rather than one figure with "other sources" beside it.
     SERIES_KINDS = {
         Kind.TENANTS,
         Kind.OPERATING_TENANTS,
@@ -848,181 +957,157 @@ class ReportedFigure(SourcedFigure):
         Kind.PROGRESS,
     }
 
-    # The investors' topics (InvestorFact.Topic) whose figures are recorded here, as figures:
-    # the site page lists them under the topic too, from these same records.
-    TOPIC_KINDS = {
-        "land": {Kind.AREA, Kind.LAND_LET, Kind.TENANTS, Kind.OPERATING_TENANTS},
-        "labour": {Kind.WORKERS, Kind.BUDGET_PAID},
-    }
-
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    kind = models.CharField(_("kind"), max_length=30, choices=Kind)
-    sites = models.ManyToManyField(
-        Site, verbose_name=_("sites concerned"), blank=True, related_name="reported_figures"
+    kind = models.CharField(_("property"), max_length=30, choices=Kind)
+    nature = models.CharField(_("what it is"), max_length=12, choices=Nature, default=Nature.REPORT)
+    # A figure's name as the page's tables show it; a text statement needs none.
+    label = models.CharField(_("label"), max_length=300, blank=True)
+    amount = models.DecimalField(
+        _("amount"),
+        max_digits=20,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, _("A reported amount cannot be negative."))],
+        help_text=_(
+            "For a figure, as the source gives it, in the unit below: 2921000000000 for 2,921 "
+            "billion. Empty for a statement in words."
+        ),
     )
+    unit = models.CharField(_("unit or currency"), max_length=10, choices=Unit, blank=True)
+    text = models.TextField(
+        _("statement in words"),
+        max_length=2000,
+        blank=True,
+        validators=[MaxLengthValidator(2000)],
+        help_text=_("For a statement that is not a single figure, in the source's own terms."),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation it names"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+        help_text=_("The body the statement names (its page is linked), if any."),
+    )
+    sites = models.ManyToManyField(
+        Site, verbose_name=_("sites concerned"), blank=True, related_name="statements"
+    )
+    # Empty only for what no source was found to give ("not found").
     sources = models.ManyToManyField(
-        Source, verbose_name=_("sources"), related_name="reported_figures"
+        Source, verbose_name=_("sources"), blank=True, related_name="statements"
     )
     is_key_figure = models.BooleanField(
         _("show among the key figures"), default=False, help_text=_("Shown on the home page.")
     )
 
-    objects = ReportedFigureQuerySet.as_manager()
+    objects = StatementQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("reported figure")
-        verbose_name_plural = _("reported figures")
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
         ordering = ["kind", "rank", "slug"]
-        constraints = SourcedFigure.figure_constraints("figure")
-
-    def natural_key(self):
-        return (self.slug,)
-
-
-class InvestorFactQuerySet(AboutSitesQuerySet):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-    def with_sources_and_sites(self):
-        """With what a statement shows: its sources, its body, the sites (phases) it is about."""
-        return (
-            self.prefetch_related(Prefetch("sources", queryset=Source.objects.order_by("pk")))
-            .select_related("organisation")
-            .prefetch_related(
-                Prefetch("sites", queryset=Site.objects.order_by("phase").only("pk", "phase"))
-            )
-        )
-
-    def for_sites(self, sites):
-        """The facts about any of `sites` (a site and its phases), with their sources."""
-        return self.filter(sites__in=sites).distinct().with_sources_and_sites()
-
-
-class InvestorFact(models.Model):
-    """
-    One sourced statement of what an investor asks first (how to get there, utilities, land,
-    policy, who manages the site, labour, plans), as FACTS.md gives it: its words, the date it
-    refers to, its sources. A plan is labelled as one; "not found" says plainly what no source
-    gives, so that the reader sees the gap rather than silence.
-    """
-
-    class Topic(models.TextChoices):
-        ACCESS = "access", _("Access")
-        UTILITIES = "utilities", _("Utilities")
-        LAND = "land", _("Land and occupancy")
-        POLICY = "policy", _("Policy and incentives")
-        INSTITUTIONS = "institutions", _("Who manages it")
-        LABOUR = "labour", _("Labour")
-        PLANNING = "planning", _("Planning documents")
-
-    class Kind(models.TextChoices):
-        FACT = "fact", _("Fact")
-        PLAN = "plan", _("Plan")
-        NOT_FOUND = "not_found", _("Not found")
-
-    class Answers(models.TextChoices):
-        """
-        The question an investor asks first that a statement answers, if it answers one alone:
-        the lines of a site's "At a glance" and of the comparison read statements by it.
-        """
-
-        DISTANCES = "distances", _("Distances")
-        GATEWAYS = "gateways", _("Airport, seaport, border")
-        POWER = "power", _("Power")
-        WATER = "water", _("Water")
-        WASTEWATER = "wastewater", _("Wastewater")
-        LAND_RENT = "land_rent", _("Land rent")
-        INCENTIVES = "incentives", _("Incentives")
-        MANAGER = "manager", _("Who manages it")
-
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    topic = models.CharField(_("topic"), max_length=20, choices=Topic)
-    answers = models.CharField(
-        _("answers"),
-        max_length=20,
-        choices=Answers,
-        blank=True,
-        help_text=_(
-            "The first question an investor asks that this statement answers on its own; "
-            "leave empty when it answers none, or several (split it into one per question)."
-        ),
-    )
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.FACT)
-    text = models.TextField(_("statement"), max_length=2000, validators=[MaxLengthValidator(2000)])
-    as_of = models.DateField(_("as of"), null=True, blank=True)
-    as_of_precision = models.CharField(
-        _("precision of the date"), max_length=10, choices=DatePrecision, default="day"
-    )
-    rank = models.PositiveSmallIntegerField(_("order within its topic"), default=0)
-    sites = models.ManyToManyField(Site, verbose_name=_("sites"), related_name="investor_facts")
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organisation it is about"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="investor_facts",
-        help_text=_("The body the statement is about (its page is linked), if any."),
-    )
-    sources = models.ManyToManyField(Source, verbose_name=_("sources"), blank=True)
-
-    objects = InvestorFactQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("fact for investors")
-        verbose_name_plural = _("facts for investors")
-        ordering = ["topic", "rank", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True) | Q(amount__gte=0),
+                name="statement_amount_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(amount_to__isnull=True)
+                | Q(amount__isnull=False, amount_to__gte=models.F("amount")),
+                name="statement_range_in_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_start__isnull=True)
+                | Q(period_end__isnull=True)
+                | Q(period_start__lte=models.F("period_end")),
+                name="statement_period_in_order",
+            ),
+            # A number is never without its unit, and a unit never without a number.
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True, unit="") | (Q(amount__isnull=False) & ~Q(unit="")),
+                name="statement_amount_with_unit",
+            ),
+        ]
 
     def __str__(self):
-        return self.text[:80]
+        return self.label or self.text[:80]
 
     def natural_key(self):
         return (self.slug,)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.amount is None and not self.text:
+            errors["text"] = _("Give the statement's value: a number with its unit, or words.")
+        if self.amount is not None and not self.unit:
+            errors["unit"] = _("A number needs its unit or currency.")
+        if self.amount is None and self.unit:
+            errors["amount"] = _("A unit needs its number.")
+        if self.amount is not None and not self.label:
+            errors["label"] = _("A figure needs its label.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_figure(self):
+        return self.amount is not None
+
+    @property
+    def is_money(self):
+        return self.is_figure and super().is_money
+
+    @property
+    def topic(self):
+        """The part of "For investors" it belongs to, or None (the province's totals)."""
+        return self.TOPIC_OF.get(self.kind)
 
     @property
     def phases(self):
-        """The phase numbers it is about, when it is about phases only (from for_sites())."""
+        """The phase numbers it is about, when about phases only (with_sources_and_sites())."""
         sites = list(self.sites.all())
         return [site.phase for site in sites] if all(site.phase for site in sites) else []
 
     def reading_order(self):
         """
         Where a statement stands among its topic's: the fewest sites first (this site's own
-        statements before the province's), facts before plans before what was not found,
-        then newest first and by rank. The site page and the comparison both read it.
+        statements before the province's), reports before plans, expectations and targets
+        before what was not found, then newest first and by rank. The site page and the
+        comparison both read it.
         """
-        kinds = list(self.Kind.values)
+        natures = list(self.Nature.values)
         dated = self.as_of.toordinal() if self.as_of else 0
         return (
             len(self.sites.all()),
-            kinds.index(self.kind),
+            natures.index(self.nature),
             self.as_of is None,
             -dated,
             self.rank,
         )
 
     @classmethod
-    def by_topic(cls, facts):
-        """(topic, label, facts) for every topic, in the order of Topic, each in reading order."""
+    def by_topic(cls, statements):
+        """(topic, label, statements) for every topic, in Topic's order, each in reading order."""
         return [
-            (topic, label, sorted((f for f in facts if f.topic == topic), key=cls.reading_order))
+            (
+                topic,
+                label,
+                sorted((s for s in statements if s.topic == topic), key=cls.reading_order),
+            )
             for topic, label in cls.Topic.choices
         ]
 
-    @classmethod
-    def first_of(cls, facts):
-        """The statement a summary shows for a topic: the first in reading order, or None."""
-        return min(facts, key=cls.reading_order, default=None)
 
-
-# What the comparison shows beside each site's own fields: the newest figure of each kind
-# (the lines of zones.glance, and the planned investment).
+# What the comparison shows beside each site's own fields: the newest reported figure of each
+# kind (the lines of zones.glance, and the planned investment).
 COMPARED_FIGURES = [
-    "land_let",
-    "tenants",
-    "operating_tenants",
-    "workers",
-    "planned_investment",
+    Statement.Kind.LAND_LET,
+    Statement.Kind.TENANTS,
+    Statement.Kind.OPERATING_TENANTS,
+    Statement.Kind.WORKERS,
+    Statement.Kind.PLANNED_INVESTMENT,
 ]
 
 

@@ -19,11 +19,10 @@ from common.languages import in_language, reader_language
 from .models import (
     DatePrecision,
     District,
-    InvestorFact,
     PlanningDocument,
     Qualifier,
-    ReportedFigure,
     Site,
+    Statement,
     Unit,
 )
 
@@ -164,21 +163,31 @@ NO_AREA = {"amount": None, "qualifier": None, "as_of": None, "precision": None, 
 
 def first_area_figures():
     """
-    site id → the area shown first on its page (the same record): amount in hectares,
-    qualifier, date with its precision, and source keys.
+    site id → the area shown first on its page (the same record, in with_first_area()'s
+    order): amount in hectares, qualifier, date with its precision, and source keys.
     """
     areas = {}
     rows = (
-        ReportedFigure.objects.filter(kind=ReportedFigure.Kind.AREA, rank=0)
-        .order_by("pk", "sources__pk")
+        Statement.objects.figures()
+        .reported()
+        .filter(kind=Statement.Kind.AREA, sites__isnull=False)
+        .order_by("rank", "pk", "sources__pk")
         .values_list(
-            "sites__id", "amount", "unit", "qualifier", "as_of", "as_of_precision", "sources__key"
+            "pk",
+            "sites__id",
+            "amount",
+            "unit",
+            "qualifier",
+            "as_of",
+            "as_of_precision",
+            "sources__key",
         )
     )
-    for site_id, amount, unit, qualifier, as_of, precision, source_key in rows:
+    for pk, site_id, amount, unit, qualifier, as_of, precision, source_key in rows:
         area = areas.setdefault(
             site_id,
             {
+                "figure": pk,
                 # A column in hectares holds hectares only: an area in m² is never converted.
                 "amount": float(amount) if unit == Unit.HECTARES else None,
                 "qualifier": qualifier,
@@ -187,7 +196,7 @@ def first_area_figures():
                 "sources": [],
             },
         )
-        if source_key and source_key not in area["sources"]:
+        if area["figure"] == pk and source_key and source_key not in area["sources"]:
             area["sources"].append(source_key)
     return areas
 
@@ -357,51 +366,79 @@ def source_table(sources):
 
 def investor_statements(absolute_url):
     """
-    What investors ask first, for reuse: every statement (topic, kind: fact, plan or not
-    found, both languages, the date it refers to, site codes, source keys) and every
-    planning document, from plain rows.
+    Every statement, for reuse, from plain rows: its property and what it is (a report, a
+    plan, an expectation, a target, or not found), its value (a number with unit and
+    qualifier, or a range, or words in both languages, and the body it names), the date it
+    refers to with its precision, its period, the site codes and the source keys; and every
+    planning document.
     """
-    facts = {}
+    statements = {}
     rows = (
-        InvestorFact.objects.public()
-        .order_by("topic", "rank", "pk")
+        Statement.objects.public()
+        .order_by("kind", "rank", "pk")
         .values(
             "pk",
             "slug",
-            "topic",
-            "answers",
             "kind",
+            "nature",
+            "label_vi",
+            "label_en",
+            "qualifier",
+            "amount",
+            "amount_to",
+            "unit",
             "text_vi",
             "text_en",
             "as_of",
             "as_of_precision",
+            "period_start",
+            "period_end",
+            "period_label_vi",
+            "period_label_en",
+            "note_vi",
+            "note_en",
+            "rank",
             "organisation__slug",
         )
     )
     for row in rows:
-        facts[row.pop("pk")] = {
+        figure = row["amount"] is not None
+        statements[row.pop("pk")] = {
             "id": row["slug"],
-            "topic": row["topic"],
-            # The first question of an investor's it answers (a site's summary line), if any.
-            "answers": row["answers"] or None,
-            "kind": row["kind"],
-            "text_vi": row["text_vi"],
-            "text_en": row["text_en"],
+            "property": row["kind"],
+            "topic": Statement.TOPIC_OF.get(row["kind"]),
+            "nature": row["nature"],
+            "label_vi": row["label_vi"] or None,
+            "label_en": row["label_en"] or None,
+            "amount": float(row["amount"]) if figure else None,
+            "amount_to": float(row["amount_to"]) if row["amount_to"] is not None else None,
+            "qualifier": row["qualifier"] if figure else None,
+            "unit": row["unit"] or None,
+            "text_vi": row["text_vi"] or None,
+            "text_en": row["text_en"] or None,
             "as_of": row["as_of"].isoformat() if row["as_of"] else None,
             "as_of_precision": row["as_of_precision"] if row["as_of"] else None,
+            "period_start": row["period_start"],
+            "period_end": row["period_end"],
+            "period_label_vi": row["period_label_vi"] or None,
+            "period_label_en": row["period_label_en"] or None,
+            "note_vi": row["note_vi"] or None,
+            "note_en": row["note_en"] or None,
+            # 0 for the value a page shows first; higher for other sources' values.
+            "rank": row["rank"],
             "organisation": row["organisation__slug"],
             "sites": [],
             "sources": [],
         }
-    shown_sites = InvestorFact.sites.through.objects.filter(site__in=Site.objects.public())
+    shown_sites = Statement.sites.through.objects.filter(site__in=Site.objects.public())
     links = [
-        (shown_sites, "investorfact_id", "site__slug", "sites"),
-        (InvestorFact.sources.through.objects, "investorfact_id", "source__key", "sources"),
+        (shown_sites, "statement_id", "site__slug", "sites"),
+        (Statement.sources.through.objects, "statement_id", "source__key", "sources"),
     ]
     for through_rows, owner, key, name in links:
         for owner_id, value in through_rows.order_by("pk").values_list(owner, key):
-            if owner_id in facts:
-                facts[owner_id][name].append(value)
+            if owner_id in statements:
+                statements[owner_id][name].append(value)
     documents = [
         {
             "number": document.number,
@@ -418,6 +455,6 @@ def investor_statements(absolute_url):
     ]
     return {
         **file_header(absolute_url),
-        "statements": list(facts.values()),
+        "statements": list(statements.values()),
         "planning_documents": documents,
     }

@@ -3,14 +3,13 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
-    InvestorFact,
     Organisation,
     PlanningDocument,
-    ReportedFigure,
     Sector,
     Site,
     SiteCitation,
     Source,
+    Statement,
 )
 
 
@@ -46,14 +45,9 @@ class SiteCitationTranslationOptions(TranslationOptions):
     fields = ("note",)
 
 
-@register(ReportedFigure)
-class ReportedFigureTranslationOptions(TranslationOptions):
-    fields = ("label", "note", "period_label")
-
-
-@register(InvestorFact)
-class InvestorFactTranslationOptions(TranslationOptions):
-    fields = ("text",)
+@register(Statement)
+class StatementTranslationOptions(TranslationOptions):
+    fields = ("label", "text", "note", "period_label")
 
 
 @register(PlanningDocument)

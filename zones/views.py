@@ -24,7 +24,7 @@ from .comparison import MAX_COMPARED, MIN_COMPARED, comparison_rows
 from .filters import PlanningDocumentFilter, SiteFilter
 from .geojson import map_collection
 from .glance import glance
-from .models import InvestorFact, Organisation, PlanningDocument, ReportedFigure, Site, Source
+from .models import Organisation, PlanningDocument, Site, Source, Statement
 from .open_data import (
     investor_statements,
     site_sheet,
@@ -68,7 +68,7 @@ def home(request):
             "filter": site_filter,
             "map_data": map_data,
             "statuses": Site.Status,
-            "key_figures": ReportedFigure.objects.key_figures(),
+            "key_figures": Statement.objects.key_figures(),
         },
     )
 
@@ -107,14 +107,15 @@ def site_detail(request, slug):
     for shown in [site, *site.phases.all()]:
         for figure in shown.area_figures:
             figure.refs = footnotes.cite_figure(figure)
-    figures = site.figures_with_phases()
+    statements = site.statements_with_phases()
+    figures = [s for s in statements if s.is_figure]
     for figure in figures:
         figure.refs = footnotes.cite_figure(figure)
     for project in site.located_projects:
         for figure in project.capital_figures:
             figure.refs = footnotes.cite_figure(figure)
     here = [site.pk, *(phase.pk for phase in site.phases.all())]
-    investor_facts = list(InvestorFact.objects.for_sites(here))
+    investor_facts = [s for s in statements if not s.is_figure]
     for fact in investor_facts:
         fact.refs = [footnotes.cite(source, f"fact-{fact.pk}") for source in fact.sources.all()]
         # A zone's factsheet leaves a statement about one of its phases alone to that phase's
@@ -122,14 +123,14 @@ def site_detail(request, slug):
         fact.on_paper = not (fact.phases and site.phase is None) and (
             # Statements about the whole province (the capital's distances, the national
             # incentive scheme) stay on screen; what no source gives is printed.
-            fact.kind == InvestorFact.Kind.NOT_FOUND or len(fact.sites.all()) < PROVINCE_WIDE
+            fact.nature == Statement.Nature.NOT_FOUND or len(fact.sites.all()) < PROVINCE_WIDE
         )
     documents = list(PlanningDocument.objects.for_sites(here))
     for document in documents:
         document.refs = [
             footnotes.cite(source, f"document-{document.pk}") for source in document.sources.all()
         ]
-    at_a_glance = glance(site, figures, investor_facts, footnotes)
+    at_a_glance = glance(site, statements, footnotes)
     located = next((shown for shown in [site, site.parent] if shown and shown.location), None)
     # On paper the summary and the investors' part share a sheet: a statement the summary
     # prints is not printed twice.
@@ -152,13 +153,12 @@ def site_detail(request, slug):
         values = cell.value if isinstance(cell.value, (list, tuple)) else [cell.value]
         for value in values:
             on_paper.update(getattr(value, "refs", ()))
-    by_kind = ReportedFigure.Kind
-    series = newest_first([f for f in figures if f.kind in ReportedFigure.SERIES_KINDS])
+    by_kind = Statement.Kind
+    # What a source reports as so; plans, expectations and targets go to a table of their own.
+    reported = [f for f in figures if f.nature == Statement.Nature.REPORT]
+    series = newest_first([f for f in reported if f.kind in Statement.SERIES_KINDS])
     single = [
-        f
-        for f in figures
-        if f.kind not in ReportedFigure.SERIES_KINDS
-        and f.kind not in (by_kind.AREA, by_kind.TARGET)
+        f for f in reported if f.kind not in Statement.SERIES_KINDS and f.kind != by_kind.AREA
     ]
     return render(
         request,
@@ -171,7 +171,7 @@ def site_detail(request, slug):
             # Counts and areas of several sites (the six clusters' 186.4 ha): not money.
             "other_figures": [f for f in single if not f.is_money],
             "series": series,
-            "targets": [f for f in figures if f.kind == by_kind.TARGET],
+            "targets": [f for f in figures if f.nature != Statement.Nature.REPORT],
             "charts": [
                 chart
                 for chart in (
@@ -202,11 +202,11 @@ def site_detail(request, slug):
                     or any(fact.on_paper for fact in facts)
                     or (topic == "planning" and bool(documents)),
                 )
-                for topic, label, facts in InvestorFact.by_topic(investor_facts)
+                for topic, label, facts in Statement.by_topic(investor_facts)
             ],
             "topic_figures": {
-                topic: newest_first([f for f in figures if f.kind in kinds])
-                for topic, kinds in ReportedFigure.TOPIC_KINDS.items()
+                topic: newest_first([f for f in reported if f.topic == topic])
+                for topic in Statement.Topic.values
             },
             "planning_documents": documents,
             "footnotes_on_paper": on_paper,
@@ -303,7 +303,7 @@ def organisation_detail(request, slug):
     organisation.invested_projects = list(
         projects.filter(Q(investor=organisation) | Q(investor__set_up_by=organisation))
     )
-    managed_sites = Site.objects.public().filter(investor_facts__organisation=organisation)
+    managed_sites = Site.objects.public().filter(statements__organisation=organisation)
     # Every source the page names: the organisation's own, and those of the figures its
     # tables show (a site's area, a project's capital).
     shown_figures = [

@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from tests.factories import (
+    FigureStatementFactory,
     ProjectFactory,
     ProjectFigureFactory,
-    ReportedFigureFactory,
     SiteFactory,
     SourceFactory,
 )
@@ -25,7 +25,7 @@ def assert_refused_by_database(instance):
 
 
 def test_negative_reported_amount_is_refused():
-    figure = ReportedFigureFactory.build(amount=-5)
+    figure = FigureStatementFactory.build(amount=-5)
     with pytest.raises(ValidationError) as error:
         figure.full_clean()
     assert "amount" in error.value.message_dict
@@ -33,7 +33,7 @@ def test_negative_reported_amount_is_refused():
 
 
 def test_period_must_not_end_before_it_starts():
-    figure = ReportedFigureFactory.build(period_start=2023, period_end=2021)
+    figure = FigureStatementFactory.build(period_start=2023, period_end=2021)
     with pytest.raises(ValidationError) as error:
         figure.full_clean()
     # Tests run in Vietnamese, the editors' language.
@@ -42,7 +42,7 @@ def test_period_must_not_end_before_it_starts():
     assert_refused_by_database(figure)
 
 
-@pytest.mark.parametrize("factory", [ReportedFigureFactory, ProjectFigureFactory])
+@pytest.mark.parametrize("factory", [FigureStatementFactory, ProjectFigureFactory])
 def test_a_range_cannot_end_below_its_start(factory):
     figure = factory.build(amount=85, amount_to=60, unit="percent")
     if factory is ProjectFigureFactory:

@@ -11,7 +11,7 @@ from django.core.management import call_command
 
 from investments.models import Project, ProjectCitation, ProjectFigure
 from tests.dumps import comparable_dump
-from zones.models import Organisation, ReportedFigure, Site, SiteCitation, Source
+from zones.models import Organisation, Site, SiteCitation, Source, Statement
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +31,13 @@ def sources_of(figure):
 
 
 def area_figures(slug):
-    """A site's area figures as (amount, qualifier, [source keys]), first shown first."""
-    figures = ReportedFigure.objects.filter(kind="area", sites__slug=slug).order_by("rank")
+    """A site's reported areas as (amount, qualifier, [source keys]), first shown first."""
+    figures = (
+        Statement.objects.figures()
+        .reported()
+        .filter(kind="area", sites__slug=slug)
+        .order_by("rank")
+    )
     return [(f.amount, f.qualifier, sources_of(f)) for f in figures]
 
 
@@ -102,12 +107,12 @@ def test_the_zone_status_comes_from_the_sources_that_say_it(facts):
     ],
 )
 def test_reported_totals_keep_their_qualifier_and_sources(facts, slug, qualifier, amount, sources):
-    figure = ReportedFigure.objects.get(slug=slug)
+    figure = Statement.objects.get(slug=slug)
     assert (figure.qualifier, figure.amount, sources_of(figure)) == (qualifier, amount, sources)
 
 
 def test_money_keeps_the_currency_the_source_uses(facts):
-    exports = ReportedFigure.objects.get(slug="thanh-binh-exports-2021-s34")
+    exports = Statement.objects.get(slug="thanh-binh-exports-2021-s34")
     misaki = ProjectFigure.objects.get(project__slug="misaki-farm-produce", kind="capital")
     assert (exports.unit, misaki.unit, misaki.amount) == ("usd", "usd", 2_000_000)
 
@@ -116,7 +121,7 @@ def test_the_zone_over_time(facts):
     """Tenants (operating of total) and workers, each dated and sourced (FACTS.md)."""
     series = {
         (f.kind, f.as_of.isoformat() if f.as_of else None, f.amount, tuple(sources_of(f)))
-        for f in ReportedFigure.objects.filter(
+        for f in Statement.objects.filter(
             sites__slug="thanh-binh", kind__in=["tenants", "operating_tenants", "workers"]
         )
     }
@@ -133,7 +138,7 @@ def test_the_zone_over_time(facts):
 
 
 def test_the_cluster_budget_is_one_figure_for_three_clusters(facts):
-    figure = ReportedFigure.objects.get(slug="cluster-infrastructure-budget")
+    figure = Statement.objects.get(slug="cluster-infrastructure-budget")
     assert set(figure.sites.values_list("slug", flat=True)) == {
         "huyen-tung",
         "vang-muoi",
@@ -192,9 +197,12 @@ def test_provenance_of_everything_in_the_database(facts):
     source that gives exactly that value, and every status has its date or says it has none.
     """
     problems = []
-    for model in (ReportedFigure, ProjectFigure):
-        for figure in model.objects.filter(sources__isnull=True):
-            problems.append(f"{model.__name__} {figure} has no source")
+    # What no source was found to give is the one statement without a source.
+    for figure in [
+        *Statement.objects.filter(sources__isnull=True).exclude(nature="not_found"),
+        *ProjectFigure.objects.filter(sources__isnull=True),
+    ]:
+        problems.append(f"{type(figure).__name__} {figure} has no source")
     for organisation in Organisation.objects.filter(sources__isnull=True):
         problems.append(f"organisation {organisation.slug} has no source")
 
@@ -210,7 +218,7 @@ def test_provenance_of_everything_in_the_database(facts):
         if missing := needed - site_supports.get(site.pk, set()):
             problems.append(f"site {site.slug} has no source for {sorted(missing)}")
         # The area is recorded once, as figures; every site has one, with its own sources.
-        first_area = ReportedFigure.objects.filter(kind="area", sites=site, rank=0).first()
+        first_area = Statement.objects.filter(kind="area", sites=site, rank=0).first()
         if first_area is None or not first_area.sources.exists():
             problems.append(f"site {site.slug}: no first area figure with its sources")
         if not site.status_date:

@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from tests.test_provenance import glance_lines, page_text
+from tests.factories import FigureStatementFactory
+from tests.test_provenance import comparison, glance_lines, page_text
 from zones.models import Site
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +85,31 @@ def test_the_summary_is_in_vietnamese_on_the_vietnamese_page(client, facts):
     _body, lines = summary(client, "thanh-binh", language="")
     assert list(lines)[:3] == ["Tình trạng", "Diện tích", "Đất đã cho thuê"]
     assert lines["Khoảng cách"].startswith("Nằm dọc Quốc lộ 3 (QL3)")
+
+
+@pytest.mark.parametrize("nature", ["target", "plan", "expectation"])
+def test_a_target_or_a_plan_is_never_read_as_what_is_so(client, facts, nature):
+    """
+    Quảng Chu reports no workers; a newer statement of what is targeted or planned, of the
+    same property, stays in "Plans and targets" and never fills the summary, the comparison
+    or the open data's first area.
+    """
+    quang_chu = Site.objects.get(slug="quang-chu")
+    # The reported areas behind: the statement aimed at is the first by rank.
+    quang_chu.statements.filter(kind="area").update(rank=1)
+    for kind, unit in [("workers", "workers"), ("area", "ha")]:
+        FigureStatementFactory(
+            kind=kind, nature=nature, amount=77_777, unit=unit, label_en="Aimed at", rank=0
+        ).sites.add(quang_chu)
+    body, lines = summary(client, "quang-chu")
+    assert lines["Workers"] == NOT_FOUND
+    assert "77,777" not in lines["Area"]
+    plans = body.split('id="plans"', 1)[1].split("</table>", 1)[0]
+    assert "77,777 workers" in page_text(plans) and "77,777 ha" in page_text(plans)
+    cells = comparison(client, Site.objects.filter(slug__in=["quang-chu", "cam-giang"]), "/en")
+    assert "77,777" not in page_text(" ".join(cells["Workers"] + cells["Area"]))
+    sites_file = client.get("/api/sites.csv").content.decode()
+    assert "77777" not in sites_file
+    everything = client.get("/api/investor-statements.json").json()["statements"]
+    aimed = [s for s in everything if s["amount"] == 77_777]
+    assert {s["nature"] for s in aimed} == {nature}

@@ -8,12 +8,17 @@ import pytest
 from django.conf import settings
 from django.utils.html import escape
 
-from zones.models import InvestorFact, Site
+from zones.models import Site, Statement
 
 pytestmark = pytest.mark.django_db
 
-FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "06_investor_facts.json"
-STATEMENTS = [record["fields"] for record in json.loads(FIXTURE.read_text())]
+FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "04_statements.json"
+# The statements in words (the figures have their own tables).
+STATEMENTS = [
+    record["fields"]
+    for record in json.loads(FIXTURE.read_text())
+    if record["fields"].get("amount") is None
+]
 
 
 def pages_showing(site_slugs):
@@ -69,7 +74,7 @@ def test_gaps_and_plans_are_said_plainly(client, facts):
     cluster = investors_part(client.get("/sites/vang-muoi/").content.decode())
     assert "Không nguồn nào nêu tuyến đường hay khoảng cách cho cụm này." in cluster
     # A topic no source covers for this cluster still has its line.
-    assert cluster.count("<h3") == len(InvestorFact.Topic.choices)
+    assert cluster.count("<h3") == len(Statement.Topic.choices)
 
 
 def test_where_sources_differ_each_figure_shows_newest_first(client, facts):

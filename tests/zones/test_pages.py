@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import formats, timezone
 
-from tests.factories import ProjectFactory, ReportedFigureFactory, SiteFactory
+from tests.factories import FigureStatementFactory, ProjectFactory, SiteFactory
 from zones.models import Site
 
 pytestmark = pytest.mark.django_db
@@ -280,7 +280,7 @@ def test_sitemap_and_robots(client, facts):
 
 
 # 16, plus five for the investors part: statements, their sources and sites; documents, sources.
-ZONE_PAGE_QUERIES = 21
+ZONE_PAGE_QUERIES = 20
 
 
 def count_queries(client, path):
@@ -293,7 +293,7 @@ def make_sites(count):
     sites = SiteFactory.create_batch(count)
     for site in sites:
         ProjectFactory(site=site)
-        ReportedFigureFactory().sites.add(site)
+        FigureStatementFactory().sites.add(site)
     return sites
 
 
@@ -316,7 +316,7 @@ def test_site_page_queries_do_not_grow_with_its_projects_and_figures(client, com
     with committed():
         ProjectFactory.create_batch(10, site=site)
         for _ in range(5):
-            ReportedFigureFactory().sites.add(site)
+            FigureStatementFactory().sites.add(site)
     assert count_queries(client, path) == few
 
 

@@ -19,11 +19,11 @@ from investments.models import Project, ProjectCitation, ProjectFigure
 from zones.models import (
     District,
     Organisation,
-    ReportedFigure,
     Sector,
     Site,
     SiteCitation,
     Source,
+    Statement,
     Unit,
 )
 
@@ -161,11 +161,11 @@ class Command(BaseCommand):
         )
         # Each site's area as a sourced figure, as the real sites have it, so that the pages
         # and the benchmark read the same shape of data.
-        figures = ReportedFigure.objects.bulk_create(
+        figures = Statement.objects.bulk_create(
             [
-                ReportedFigure(
+                Statement(
                     slug=f"{site.slug}-area",
-                    kind=ReportedFigure.Kind.AREA,
+                    kind=Statement.Kind.AREA,
                     label_vi="Diện tích giả lập",
                     label_en="Synthetic area",
                     amount=Decimal(rng.randint(500, 50000)) / 100,
@@ -175,15 +175,15 @@ class Command(BaseCommand):
             ],
             batch_size=1000,
         )
-        ReportedFigure.sites.through.objects.bulk_create(
+        Statement.sites.through.objects.bulk_create(
             [
-                ReportedFigure.sites.through(reportedfigure=figure, site=site)
+                Statement.sites.through(statement=figure, site=site)
                 for figure, site in zip(figures, created, strict=True)
             ],
             batch_size=2000,
         )
-        ReportedFigure.sources.through.objects.bulk_create(
-            [ReportedFigure.sources.through(reportedfigure=f, source=source) for f in figures],
+        Statement.sources.through.objects.bulk_create(
+            [Statement.sources.through(statement=f, source=source) for f in figures],
             batch_size=2000,
         )
         return created
