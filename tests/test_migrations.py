@@ -157,3 +157,45 @@ def test_figures_and_statements_for_investors_become_one_kind_of_record():
     assert [s.key for s in manager.sources.all()] == ["OLD1"]
     gap = Statement.objects.get(slug="old-gap")
     assert (gap.kind, gap.nature, gap.topic) == ("access", "not_found", "access")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_expected_year_of_operation_becomes_a_statement_dated_when_said():
+    """zones 0013: the year on the site record, with its citations, becomes an expectation."""
+    before = [("zones", "0012_statements")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    site = old.get_model("zones", "Site").objects.create(
+        slug="old-site",
+        kind="cluster",
+        name="Cụm cũ",
+        name_vi="Cụm cũ",
+        district="cho-moi",
+        status="planned",
+        expected_operation_year=2025,
+    )
+    source = old.get_model("zones", "Source").objects.create(
+        key="OLD1", title="Bài cũ", publisher="Báo cũ", published_year=2023
+    )
+    old.get_model("zones", "SiteCitation").objects.create(
+        site=site, source=source, supports="expected", note_en="From Q4."
+    )
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    expectation = Statement.objects.get(kind="operation", sites__slug="old-site")
+    assert (expectation.nature, expectation.period_start, expectation.period_end) == (
+        "expectation",
+        2025,
+        2025,
+    )
+    assert (expectation.as_of.year, expectation.as_of_precision) == (2023, "year")
+    assert (expectation.text_en, expectation.note_en) == (
+        "Expected to operate in 2025.",
+        "From Q4.",
+    )
+    assert [s.key for s in expectation.sources.all()] == ["OLD1"]
+    assert not Site.objects.get(slug="old-site").citations.exists()

@@ -112,7 +112,6 @@ class SiteAdmin(
                     "status_note",
                     "status_date",
                     "status_date_precision",
-                    "expected_operation_year",
                 ]
             },
         ),
@@ -120,10 +119,11 @@ class SiteAdmin(
             _("Place"),
             {
                 "fields": ["district", "commune"],
-                # One way to record the area: as reported figures, each with its sources.
+                # One way to record a fact: as statements, each with its sources.
                 "description": _(
-                    "The area is recorded under Reported figures (kind Area), one record for "
-                    "each value a source gives, with its date and sources."
+                    "The area, and the year the site is expected to operate, are recorded "
+                    "under Statements (properties Area and Start of operation), one record "
+                    "for each value a source gives, with its date and sources."
                 ),
             },
         ),

@@ -5,10 +5,8 @@ develop them, and the sources every figure comes from.
 Nothing here depends on the `investments` app: projects point at sites, never the reverse.
 """
 
-from datetime import date
-
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
@@ -544,12 +542,6 @@ class Site(models.Model):
         default=DatePrecision.DAY,
         help_text=_("A source that says only “2025” gives the year, not a day."),
     )
-    expected_operation_year = models.PositiveSmallIntegerField(
-        _("expected to operate in"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
-    )
     target_sectors = models.ManyToManyField(
         Sector, verbose_name=_("target sectors"), blank=True, related_name="sites"
     )
@@ -689,27 +681,6 @@ class Site(models.Model):
             entries.append(entry)
         return entries
 
-    def expectation_said_on(self):
-        """
-        (date, precision) of the newest source that gave the expected year (from the site's
-        prefetched "expected" citations), or (None, None): an expectation is dated by when it
-        was said.
-        """
-        said = [
-            (source.published_on, DatePrecision.DAY)
-            if source.published_on
-            else (date(source.published_year, 1, 1), DatePrecision.YEAR)
-            for source in (c.source for c in self.citations.all() if c.supports == "expected")
-            if source.published_on or source.published_year
-        ]
-        return max(said, default=(None, None))
-
-    @property
-    def expectation_has_passed(self):
-        """The expected year is over, and no later source is recorded here."""
-        year = self.expected_operation_year
-        return bool(year) and year < timezone.localdate().year
-
     @property
     def is_location_approximate(self):
         return self.location_precision != self.LocationPrecision.EXACT
@@ -737,7 +708,6 @@ class SiteCitation(models.Model):
         DEVELOPER = "developer", _("Developer")
         STATUS = "status", _("Status")
         FOUNDING = "founding", _("Founding decision")
-        EXPECTED = "expected", _("Expected operation")
         SECTORS = "sectors", _("Target sectors")
         LOCATION = "location", _("Location")
         ADMINISTRATIVE = "administrative", _("Administrative unit")
@@ -846,6 +816,10 @@ class Statement(SourcedFigure):
     National Highway 3, 130 km from central Hà Nội"), which may name a body with a page of
     its own (`organisation`). Every page, chart, comparison and file reads statements through
     this model's QuerySet, so that a value cannot differ between two views.
+
+    An expectation ("expected to operate in 2025") gives the year it expects as its period, and
+    the date it was said as its `as_of`: once the year is over, a page says when it was said
+    and that no later news was found.
     """
 
     class Kind(models.TextChoices):
@@ -869,6 +843,8 @@ class Statement(SourcedFigure):
         EXPORTS = "exports", _("Exports")
         BUDGET_PAID = "budget_paid", _("Paid to the state budget")
         PROGRESS = "progress", _("Progress of works")
+        # A year: the period (period_start, period_end) it is in.
+        OPERATION = "operation", _("Start of operation")
         # The first questions an investor asks: each a line of a site's "At a glance".
         DISTANCES = "distances", _("Distances")
         GATEWAYS = "gateways", _("Airport, seaport, border")
@@ -1058,6 +1034,15 @@ class Statement(SourcedFigure):
     @property
     def is_money(self):
         return self.is_figure and super().is_money
+
+    @property
+    def has_passed(self):
+        """An expectation (or a plan, a target) whose year is over: no later news is recorded."""
+        return (
+            self.nature in (self.Nature.PLAN, self.Nature.EXPECTATION, self.Nature.TARGET)
+            and self.period_end is not None
+            and self.period_end < timezone.localdate().year
+        )
 
     @property
     def topic(self):

@@ -153,6 +153,11 @@ def site_detail(request, slug):
         values = cell.value if isinstance(cell.value, (list, tuple)) else [cell.value]
         for value in values:
             on_paper.update(getattr(value, "refs", ()))
+    # When the site is expected to operate, as each source said it, newest said first.
+    expectations = sorted(
+        (s for s in investor_facts if s.kind == Statement.Kind.OPERATION),
+        key=Statement.reading_order,
+    )
     by_kind = Statement.Kind
     # What a source reports as so; plans, expectations and targets go to a table of their own.
     reported = [f for f in figures if f.nature == Statement.Nature.REPORT]
@@ -191,6 +196,7 @@ def site_detail(request, slug):
                 if chart
             ],
             "timeline": site.status_timeline(),
+            "expectations": expectations,
             # (topic, label, statements, whether anything under its heading is printed): a
             # heading whose statements all stay on screen stays on screen too.
             "investor_topics": [

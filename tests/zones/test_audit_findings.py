@@ -38,6 +38,21 @@ def test_a_passed_expectation_says_when_it_was_said(client, facts):
     assert (passed in expected) == (timezone.localdate().year > 2025)
 
 
+def test_each_source_s_expectation_is_shown_with_when_it_was_said(client, facts):
+    """Quảng Chu: "by 2025" (S1, 28/11/2023) and "from Q4 2025" (S49, undated), both."""
+    body = client.get("/en/sites/quang-chu/").content.decode()
+    expected = page_text(body.split(">Expected to operate</dt>", 1)[1].split("</dd>", 1)[0])
+    assert expected.startswith("Expected to be operating by 2025.")
+    assert "as said on 28 Nov 2023" in expected
+    assert "Expected in use from Q4 2025." in expected
+    assert "An expectation; the source gives no date." in expected
+    sources = {
+        s["id"]: s["sources"]
+        for s in client.get("/api/investor-statements.json").json()["statements"]
+    }
+    assert sources["quang-chu-expected-in-use-q4-2025"] == ["S49"]
+
+
 def test_key_figures_say_their_period_and_scope(client, facts):
     figures = page_text(client.get("/en/").content.decode().split("</section>", 1)[0])
     assert "whole province" in figures

@@ -214,7 +214,6 @@ def test_provenance_of_everything_in_the_database(facts):
         needed |= {"developer"} if site.developer_id else set()
         needed |= {"founding"} if site.founding_decision else set()
         needed |= {"location"} if site.location else set()
-        needed |= {"expected"} if site.expected_operation_year else set()
         if missing := needed - site_supports.get(site.pk, set()):
             problems.append(f"site {site.slug} has no source for {sorted(missing)}")
         # The area is recorded once, as figures; every site has one, with its own sources.

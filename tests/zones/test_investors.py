@@ -13,11 +13,12 @@ from zones.models import Site, Statement
 pytestmark = pytest.mark.django_db
 
 FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "04_statements.json"
-# The statements in words (the figures have their own tables).
+# The statements in words under an investor's topic (the figures have their own tables, the
+# expected year of operation its line among the site's details).
 STATEMENTS = [
     record["fields"]
     for record in json.loads(FIXTURE.read_text())
-    if record["fields"].get("amount") is None
+    if record["fields"].get("amount") is None and record["fields"]["kind"] in Statement.TOPIC_OF
 ]
 
 

@@ -94,7 +94,8 @@ def test_a_footnote_sits_only_on_a_value_its_source_gives(client, facts):
     cam_giang = text(client.get("/en/sites/cam-giang/"))
     assert footnote_after(cam_giang, "<strong>43 ha</strong>") == "S1"
     assert footnote_after(cam_giang, "<strong>40 ha</strong>") == "S8"
-    assert footnote_after(cam_giang, "Expected to operate</dt>\n      <dd>2025") == "S1"
+    by_2025 = "Expected to operate</dt>\n      <dd>Expected to be operating by 2025."
+    assert footnote_after(cam_giang, by_2025) == "S1"
 
 
 def test_the_zone_page_lists_its_tenants_and_chart(client, facts):
