@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from tests.test_provenance import page_text
+from zones.models import Source
 
 pytestmark = pytest.mark.django_db
 
@@ -96,3 +97,14 @@ def test_the_company_approved_as_investor_shows_the_project_it_set_up_a_company_
     chung_jye = client.get("/en/organisations/chung-jye-bac-kan/").content.decode()
     assert "Set up by BETTER POWER Group Co., Ltd." in page_text(chung_jye)
     assert 'href="/en/organisations/better-power/"' in chung_jye
+
+
+@pytest.mark.parametrize("language", ["", "/en"])
+def test_an_unlinked_address_is_said_to_be_so_once(client, facts, language):
+    """The page says an address is kept only for the record; the source's note said it too."""
+    body = client.get(f"{language}/sources/").content.decode()
+    said = "record only" if language else "ghi để lưu"
+    entries = [page_text(entry) for entry in body.split('class="source-key">')[1:]]
+    unlinked = [entry for entry in entries if said in entry]
+    assert len(unlinked) == Source.objects.filter(link_address=False).count() == 2
+    assert all(entry.count(said) == 1 for entry in unlinked), unlinked
