@@ -1,5 +1,7 @@
 """The second audit's findings (issue 20), each as a reader would meet it on a page."""
 
+import re
+
 import pytest
 from django.utils import timezone
 
@@ -108,3 +110,16 @@ def test_an_unlinked_address_is_said_to_be_so_once(client, facts, language):
     unlinked = [entry for entry in entries if said in entry]
     assert len(unlinked) == Source.objects.filter(link_address=False).count() == 2
     assert all(entry.count(said) == 1 for entry in unlinked), unlinked
+
+
+def test_no_line_repeats_its_label_as_its_value(client, facts):
+    """A project's page read "FDI: FDI"; a label is never its own value, on any detail page."""
+    from tests.test_provenance import public_pages
+
+    repeated = []
+    for address in public_pages():
+        body = client.get("/en" + address.removeprefix("/en")).content.decode()
+        for label, value in re.findall(r"<dt>(.*?)</dt>\s*<dd[^>]*>(.*?)</dd>", body, flags=re.S):
+            if page_text(label) and page_text(label) == page_text(value):
+                repeated.append((address, page_text(label)))
+    assert repeated == []
