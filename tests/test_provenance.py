@@ -17,8 +17,8 @@ from django.utils import translation
 
 from common.formatting import format_figure
 from investments.models import Project
-from zones.glance import GLANCE_FIGURES, LINES
-from zones.models import Organisation, Site
+from zones.glance import GLANCE_FIGURES, LINES, shortened
+from zones.models import Organisation, Site, Statement
 
 pytestmark = pytest.mark.django_db
 
@@ -89,9 +89,24 @@ def test_the_comparison_the_site_page_and_the_open_data_agree(client, facts, lan
     """
     For every site and every line of its "At a glance": the comparison shows the same value;
     a figure is the newest of its kind in the page's own table; the area and the status are
-    the open data's.
+    the open data's, and every other line's value is the first the open data's statements
+    list about the site (or one of its phases).
     """
     sites = list(Site.objects.for_comparison().order_by("pk"))
+    opened = client.get("/api/investor-statements.json").json()["statements"]
+
+    def first_in_open_data(site, kind, figure):
+        here = {site.slug, *(phase.slug for phase in site.phases.all())}
+        for record in opened:
+            if (
+                record["property"] == kind
+                and here & set(record["sites"])
+                and (record["amount"] is not None) == figure
+                and (record["nature"] == "report" or not figure)
+            ):
+                return Statement.objects.get(slug=record["id"])
+        return None
+
     geojson = json.loads(client.get("/api/sites.geojson").content)
     records = {feature["id"]: feature["properties"] for feature in geojson["features"]}
     home = client.get(f"{language}/").content.decode()
@@ -145,6 +160,16 @@ def test_the_comparison_the_site_page_and_the_open_data_agree(client, facts, lan
                     ]
                     newest = min(in_table)[1] if in_table else None
                     assert first_strong(lines[labels[kind]]) == newest, (site.slug, kind)
+                    first = first_in_open_data(site, kind, figure=True)
+                    assert newest == (first and format_figure(first)), (site.slug, kind)
+                for kind in Statement.QUESTIONS:
+                    first = first_in_open_data(site, kind, figure=False)
+                    line = lines[labels[kind]]
+                    if first is None:
+                        assert "glance-statement" not in line, (site.slug, kind)
+                    else:
+                        shown_first = line.split("glance-statement", 2)[1]
+                        assert shortened(first) in seen(shown_first), (site.slug, kind)
 
 
 def rows_status(language):

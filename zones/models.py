@@ -1060,17 +1060,15 @@ class Statement(SourcedFigure):
         Where a statement stands among its topic's: the fewest sites first (this site's own
         statements before the province's), reports before plans, expectations and targets
         before what was not found, then newest first and by rank. The site page and the
-        comparison both read it.
+        comparison both read it, and the open data lists statements in it.
         """
-        natures = list(self.Nature.values)
-        dated = self.as_of.toordinal() if self.as_of else 0
-        return (
-            len(self.sites.all()),
-            natures.index(self.nature),
-            self.as_of is None,
-            -dated,
-            self.rank,
-        )
+        return self.reading_order_of(len(self.sites.all()), self.nature, self.as_of, self.rank)
+
+    @classmethod
+    def reading_order_of(cls, site_count, nature, as_of, rank):
+        """reading_order() from plain values (the open data's rows)."""
+        dated = as_of.toordinal() if as_of else 0
+        return (site_count, cls.Nature.values.index(nature), as_of is None, -dated, rank)
 
     @classmethod
     def by_topic(cls, statements):

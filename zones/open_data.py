@@ -8,10 +8,12 @@ dates are ISO strings (GDAL types them as dates); a field holding codes names th
 
 from dataclasses import dataclass
 from datetime import date
+from types import SimpleNamespace
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from common.charts import figure_when
 from common.geometry import point_error
 from common.http import address_of, address_pattern
 from common.languages import in_language, reader_language
@@ -364,13 +366,29 @@ def source_table(sources):
     return headers, rows
 
 
+def page_order(record):
+    """
+    Where a site's page lists a statement of the open data among its property's: a figure
+    newest first (common.charts.newest_first), words in Statement.reading_order, then by rank
+    and code as the page's own list is; the first one about a site is the one its page shows.
+    """
+    as_of = date.fromisoformat(record["as_of"]) if record["as_of"] else None
+    if record["amount"] is not None:
+        when = figure_when(SimpleNamespace(as_of=as_of, period_end=record["period_end"]))
+        place = (0, when is None, -when.toordinal() if when else 0)
+    else:
+        sites = len(record["sites"])
+        place = (1, *Statement.reading_order_of(sites, record["nature"], as_of, record["rank"]))
+    return (record["property"], *place, record["rank"], record["id"])
+
+
 def investor_statements(absolute_url):
     """
     Every statement, for reuse, from plain rows: its property and what it is (a report, a
     plan, an expectation, a target, or not found), its value (a number with unit and
     qualifier, or a range, or words in both languages, and the body it names), the date it
-    refers to with its precision, its period, the site codes and the source keys; and every
-    planning document.
+    refers to with its precision, its period, the site codes and the source keys, in the
+    order a site's page reads them (page_order); and every planning document.
     """
     statements = {}
     rows = (
@@ -455,6 +473,6 @@ def investor_statements(absolute_url):
     ]
     return {
         **file_header(absolute_url),
-        "statements": list(statements.values()),
+        "statements": sorted(statements.values(), key=page_order),
         "planning_documents": documents,
     }
