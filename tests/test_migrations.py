@@ -199,3 +199,49 @@ def test_the_expected_year_of_operation_becomes_a_statement_dated_when_said():
     )
     assert [s.key for s in expectation.sources.all()] == ["OLD1"]
     assert not Site.objects.get(slug="old-site").citations.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_founding_decision_becomes_a_statement_that_still_finds_its_site():
+    """zones 0014: the decision on the site record, with its citations, becomes a statement."""
+    before = [("zones", "0013_expected_operation_as_statements")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    sites = old.get_model("zones", "Site").objects
+    founded = sites.create(
+        slug="old-founded",
+        kind="cluster",
+        name="Cụm cũ",
+        name_vi="Cụm cũ",
+        district="cho-moi",
+        status="planned",
+        founding_decision="999/QĐ-UBND",
+        founding_date="2020-01-02",
+    )
+    unfounded = sites.create(
+        slug="old-unfounded", kind="zone", name="Khu cũ", district="cho-moi", status="planned"
+    )
+    source = old.get_model("zones", "Source").objects.create(
+        key="OLD1", title="Bài cũ", publisher="Báo cũ"
+    )
+    citations = old.get_model("zones", "SiteCitation").objects
+    citations.create(site=founded, source=source, supports="founding")
+    citations.create(site=unfounded, source=source, supports="founding", note_en="None was found.")
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    decision = Statement.objects.get(kind="founding", sites__slug="old-founded")
+    assert (decision.nature, decision.text_vi, decision.as_of.isoformat()) == (
+        "report",
+        "999/QĐ-UBND",
+        "2020-01-02",
+    )
+    assert [s.key for s in decision.sources.all()] == ["OLD1"]
+    gap = Statement.objects.get(kind="founding", sites__slug="old-unfounded")
+    assert (gap.nature, gap.text_en) == ("not_found", "None was found.")
+    assert list(Site.objects.search("999 qd ubnd").values_list("slug", flat=True)) == [
+        "old-founded"
+    ]

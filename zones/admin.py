@@ -121,21 +121,20 @@ class SiteAdmin(
                 "fields": ["district", "commune"],
                 # One way to record a fact: as statements, each with its sources.
                 "description": _(
-                    "The area, and the year the site is expected to operate, are recorded "
-                    "under Statements (properties Area and Start of operation), one record "
-                    "for each value a source gives, with its date and sources."
+                    "The area, the founding decision and the year the site is expected to "
+                    "operate are recorded under Statements (properties Area, Founding decision "
+                    "and Start of operation), one record for each value a source gives, with "
+                    "its date and sources."
                 ),
             },
         ),
         (
-            _("Developer and founding"),
+            _("Developer and sectors"),
             {
                 "fields": [
                     "developer",
                     "developer_is_proposed",
                     "developer_note",
-                    "founding_decision",
-                    "founding_date",
                     "target_sectors",
                 ]
             },

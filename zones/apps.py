@@ -16,10 +16,10 @@ class ZonesConfig(AppConfig):
         from common.caching import connect_cache_invalidation
         from common.signals import fill_search_text, keep_updated_at_on_fixture_load
 
-        from .models import Organisation, PlanningDocument, Site, Source
+        from .models import Organisation, PlanningDocument, Site, Source, Statement
 
         simple_history.register(Site, app=self.name, excluded_fields=["search_text", "updated_at"])
-        for model in (Site, Organisation, PlanningDocument, Source):
+        for model in (Site, Organisation, PlanningDocument, Source, Statement):
             pre_save.connect(
                 fill_search_text, sender=model, dispatch_uid=f"search-{model.__name__}"
             )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.citations import Footnotes
 
-from .glance import Cell, cited, figure_cell, glance, newest
+from .glance import Cell, cited, figure_cell, first_statement_cell, glance, newest
 from .models import Statement
 
 Kind = Statement.Kind
@@ -48,7 +48,12 @@ def comparison_rows(sites):
         ),
         (
             _("Founding decision"),
-            [Cell("founding", site, cited(site, "founding", footnotes)) for site in sites],
+            [
+                first_statement_cell(
+                    site, with_phases(site, "glance_facts"), Kind.FOUNDING, footnotes
+                )
+                for site in sites
+            ],
         ),
         (
             _("Planned investment"),

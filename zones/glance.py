@@ -101,6 +101,19 @@ def first_statements(facts, question):
     return [first] if gap is None or gap is first else [first, gap]
 
 
+def first_statement_cell(site, statements, kind, footnotes):
+    """
+    A line outside the summary read the same way on the site's page and the comparison (the
+    founding decision): the first statement of `kind` in reading order, with its footnotes,
+    or the "not found" line.
+    """
+    first = next(iter(first_statements(statements, kind)), None)
+    if first is None:
+        return Cell("missing")
+    first.refs = [footnotes.cite(s, f"fact-{first.pk}") for s in first.sources.all()]
+    return Cell("statement", first)
+
+
 def cited(site, supports, footnotes):
     """Footnote numbers for the site's own citations of one fact ("status", "founding")."""
     return [

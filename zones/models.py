@@ -386,8 +386,13 @@ class SiteQuerySet(SearchableQuerySet):
             condition &= (
                 Q(search_text__contains=word)
                 | Q(district__in=districts)
-                # A planning document's number finds the sites it plans: "1156".
+                # A planning document's number finds the sites it plans: "1156"; a founding
+                # decision's, the site it founded.
                 | Q(planning_documents__search_text__contains=word)
+                | Q(
+                    statements__kind=Statement.Kind.FOUNDING,
+                    statements__search_text__contains=word,
+                )
             )
         return self.filter(condition).distinct()
 
@@ -432,7 +437,7 @@ class SiteQuerySet(SearchableQuerySet):
             .newest_first()
         )
         answering = Statement.objects.filter(
-            amount__isnull=True, kind__in=Statement.QUESTIONS
+            amount__isnull=True, kind__in=[*Statement.QUESTIONS, Statement.Kind.FOUNDING]
         ).with_sources_and_sites()
 
         def own_records():
@@ -525,8 +530,6 @@ class Site(models.Model):
         help_text=_("The source names the developer as proposed, not appointed."),
     )
     developer_note = models.CharField(_("note on the developer"), max_length=300, blank=True)
-    founding_decision = models.CharField(_("founding decision"), max_length=60, blank=True)
-    founding_date = models.DateField(_("date of the founding decision"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status)
     status_note = models.CharField(_("status note"), max_length=400, blank=True)
     status_date = models.DateField(
@@ -630,7 +633,6 @@ class Site(models.Model):
             self.name_en,
             self.commune_vi,
             self.commune_en,
-            self.founding_decision,
             self.description_vi,
             self.description_en,
         ]
@@ -707,7 +709,6 @@ class SiteCitation(models.Model):
         AREA = "area", _("Area")
         DEVELOPER = "developer", _("Developer")
         STATUS = "status", _("Status")
-        FOUNDING = "founding", _("Founding decision")
         SECTORS = "sectors", _("Target sectors")
         LOCATION = "location", _("Location")
         ADMINISTRATIVE = "administrative", _("Administrative unit")
@@ -845,6 +846,8 @@ class Statement(SourcedFigure):
         PROGRESS = "progress", _("Progress of works")
         # A year: the period (period_start, period_end) it is in.
         OPERATION = "operation", _("Start of operation")
+        # The decision's number in words, its date as the statement's date.
+        FOUNDING = "founding", _("Founding decision")
         # The first questions an investor asks: each a line of a site's "At a glance".
         DISTANCES = "distances", _("Distances")
         GATEWAYS = "gateways", _("Airport, seaport, border")
@@ -977,6 +980,7 @@ class Statement(SourcedFigure):
     is_key_figure = models.BooleanField(
         _("show among the key figures"), default=False, help_text=_("Shown on the home page.")
     )
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = StatementQuerySet.as_manager()
 
@@ -1012,6 +1016,9 @@ class Statement(SourcedFigure):
 
     def natural_key(self):
         return (self.slug,)
+
+    def searchable_names(self):
+        return [self.text_vi, self.text_en]
 
     def clean(self):
         super().clean()

@@ -23,7 +23,7 @@ from common.spreadsheets import XLSX_CONTENT_TYPE, csv_text, xlsx_bytes
 from .comparison import MAX_COMPARED, MIN_COMPARED, comparison_rows
 from .filters import PlanningDocumentFilter, SiteFilter
 from .geojson import map_collection
-from .glance import glance
+from .glance import first_statement_cell, glance
 from .models import Organisation, PlanningDocument, Site, Source, Statement
 from .open_data import (
     investor_statements,
@@ -153,6 +153,7 @@ def site_detail(request, slug):
         values = cell.value if isinstance(cell.value, (list, tuple)) else [cell.value]
         for value in values:
             on_paper.update(getattr(value, "refs", ()))
+    founding = first_statement_cell(site, investor_facts, Statement.Kind.FOUNDING, footnotes)
     # When the site is expected to operate, as each source said it, newest said first.
     expectations = sorted(
         (s for s in investor_facts if s.kind == Statement.Kind.OPERATION),
@@ -197,6 +198,7 @@ def site_detail(request, slug):
             ],
             "timeline": site.status_timeline(),
             "expectations": expectations,
+            "founding": founding,
             # (topic, label, statements, whether anything under its heading is printed): a
             # heading whose statements all stay on screen stays on screen too.
             "investor_topics": [

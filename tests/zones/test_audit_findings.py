@@ -78,7 +78,7 @@ def test_the_zone_names_its_developers_by_phase_and_no_founding_decision(client,
     assert "phase I: Centre for Infrastructure Development" in developer
     assert "phase II: Onsen Fuji Bắc Kạn Joint Stock Company (proposed)" in developer
     founding = page_text(body.split(">Founding decision</dt>", 1)[1].split("</dd>", 1)[0])
-    assert "not found in the sources" in founding and "125/TTg" not in founding
+    assert "No source names a founding decision" in founding and "125/TTg" not in founding
 
 
 def test_distances_from_the_provincial_capital_are_labelled_so(client, facts):

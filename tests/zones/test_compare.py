@@ -95,3 +95,19 @@ def test_the_site_list_and_the_map_lead_to_the_comparison(client, facts):
     assert '"compareUrl": "/en/sites/compare/"' in home
     picker = compare(client, ["quang-chu"], "/en").content.decode()
     assert 'value="quang-chu" checked' in picker and "Tick 2 to 4 sites" in picker
+
+
+def test_the_founding_decision_reads_the_same_as_on_the_site_pages(client, facts):
+    """One statement each: the decision with its date, or what no source gives, both places."""
+    from tests.test_provenance import comparison, page_text, seen
+    from zones.models import Site
+
+    sites = Site.objects.filter(slug__in=["cam-giang", "thanh-binh"]).order_by("slug")
+    cells = comparison(client, sites, "/en")["Founding decision"]
+    assert seen(cells[0]) == "1868/QĐ-UBND, 16 Oct 2020"
+    assert seen(cells[1]) == "No source names a founding decision for the zone."
+    for site, cell in zip(sites, cells, strict=True):
+        page = client.get(f"/en/sites/{site.slug}/").content.decode()
+        line = page.split(">Founding decision</dt>", 1)[1].split("</dd>", 1)[0]
+        assert seen(line) == seen(cell), site.slug
+    assert page_text(cells[0]).endswith("]")  # its footnote

@@ -212,7 +212,6 @@ def test_provenance_of_everything_in_the_database(facts):
     for site in Site.objects.all():
         needed = {"status", "administrative"}
         needed |= {"developer"} if site.developer_id else set()
-        needed |= {"founding"} if site.founding_decision else set()
         needed |= {"location"} if site.location else set()
         if missing := needed - site_supports.get(site.pk, set()):
             problems.append(f"site {site.slug} has no source for {sorted(missing)}")

@@ -195,6 +195,9 @@ def test_organisation_page_lists_what_it_develops(client, facts):
         ("Huyền Tụng", "huyen-tung"),
         ("cho don", "nam-bang-lung"),
         ("na ri", "vang-muoi"),
+        # The founding decision's number, recorded as a statement about the site.
+        ("1868/QĐ-UBND", "cam-giang"),
+        ("1747 qd ubnd", "vang-muoi"),
     ],
 )
 def test_search_ignores_diacritics_and_case(facts, query, expected):
