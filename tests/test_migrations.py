@@ -11,6 +11,19 @@ from investments.models import Project
 from zones.models import Site, Statement
 
 
+def apps_at(targets):
+    """Migrate back to `targets` and give the models as they were there."""
+    executor = MigrationExecutor(connection)
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+def migrate_to_the_latest():
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db
 def test_models_and_migrations_agree():
     """A model change without its migration fails here (makemigrations --check)."""
@@ -20,11 +33,8 @@ def test_models_and_migrations_agree():
 @pytest.mark.django_db(transaction=True)
 def test_migrating_forward_over_real_data_keeps_it():
     """Load the facts at the first migrations, then apply every later one over them."""
-    first = [("zones", "0001_initial"), ("investments", "0001_initial")]
-    executor = MigrationExecutor(connection)
-    executor.migrate(first)
     # Write rows through the schema as it was at those migrations.
-    old = executor.loader.project_state(first).apps
+    old = apps_at([("zones", "0001_initial"), ("investments", "0001_initial")])
     OldSite = old.get_model("zones", "Site")
     OldProject = old.get_model("investments", "Project")
     site = OldSite.objects.create(
@@ -62,9 +72,7 @@ def test_migrating_forward_over_real_data_keeps_it():
         source=source,
     )
 
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_the_latest()
 
     assert Site.objects.get(slug="old-site").is_synthetic is False
     assert Project.objects.get(slug="old-project").site.slug == "old-site"
@@ -90,10 +98,7 @@ def test_figures_and_statements_for_investors_become_one_kind_of_record():
     zones 0012: a reported figure and a statement for investors, as they were, both come out
     as statements with their sites, sources and body; a target keeps saying it is one.
     """
-    before = [("zones", "0011_site_area_recorded_as_figures")]
-    executor = MigrationExecutor(connection)
-    executor.migrate(before)
-    old = executor.loader.project_state(before).apps
+    old = apps_at([("zones", "0011_site_area_recorded_as_figures")])
     site = old.get_model("zones", "Site").objects.create(
         slug="old-site",
         kind="cluster",
@@ -130,9 +135,7 @@ def test_figures_and_statements_for_investors_become_one_kind_of_record():
         slug="old-gap", topic="access", kind="not_found", text_vi="Không thấy.", text_en="None."
     )
 
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_the_latest()
 
     target = Statement.objects.get(slug="old-target")
     assert (target.kind, target.nature, target.amount, target.unit) == (
@@ -162,10 +165,7 @@ def test_figures_and_statements_for_investors_become_one_kind_of_record():
 @pytest.mark.django_db(transaction=True)
 def test_the_expected_year_of_operation_becomes_a_statement_dated_when_said():
     """zones 0013: the year on the site record, with its citations, becomes an expectation."""
-    before = [("zones", "0012_statements")]
-    executor = MigrationExecutor(connection)
-    executor.migrate(before)
-    old = executor.loader.project_state(before).apps
+    old = apps_at([("zones", "0012_statements")])
     site = old.get_model("zones", "Site").objects.create(
         slug="old-site",
         kind="cluster",
@@ -182,9 +182,7 @@ def test_the_expected_year_of_operation_becomes_a_statement_dated_when_said():
         site=site, source=source, supports="expected", note_en="From Q4."
     )
 
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_the_latest()
 
     expectation = Statement.objects.get(kind="operation", sites__slug="old-site")
     assert (expectation.nature, expectation.period_start, expectation.period_end) == (
@@ -204,10 +202,7 @@ def test_the_expected_year_of_operation_becomes_a_statement_dated_when_said():
 @pytest.mark.django_db(transaction=True)
 def test_the_founding_decision_becomes_a_statement_that_still_finds_its_site():
     """zones 0014: the decision on the site record, with its citations, becomes a statement."""
-    before = [("zones", "0013_expected_operation_as_statements")]
-    executor = MigrationExecutor(connection)
-    executor.migrate(before)
-    old = executor.loader.project_state(before).apps
+    old = apps_at([("zones", "0013_expected_operation_as_statements")])
     sites = old.get_model("zones", "Site").objects
     founded = sites.create(
         slug="old-founded",
@@ -229,9 +224,7 @@ def test_the_founding_decision_becomes_a_statement_that_still_finds_its_site():
     citations.create(site=founded, source=source, supports="founding")
     citations.create(site=unfounded, source=source, supports="founding", note_en="None was found.")
 
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_the_latest()
 
     decision = Statement.objects.get(kind="founding", sites__slug="old-founded")
     assert (decision.nature, decision.text_vi, decision.as_of.isoformat()) == (
