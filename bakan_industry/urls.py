@@ -25,6 +25,7 @@ urlpatterns = [
     ),
     path("api/projects.csv", investment_views.projects_csv, name="projects-csv"),
     path("api/sources.csv", zone_views.sources_csv, name="sources-csv"),
+    path("api/statements.csv", zone_views.statements_csv, name="statements-csv"),
     path("api/datapackage.json", views.data_package, name="data-package"),
     path(
         "sitemap.xml",

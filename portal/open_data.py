@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from investments.exports import ABOUT_THIS_LIST, PROJECT_FIELDS
-from zones.open_data import SITE_FIELDS, SOURCE_FIELDS
+from zones.open_data import SITE_FIELDS, SOURCE_FIELDS, STATEMENT_FIELDS
 
 LICENCE = {
     "name": "CC-BY-4.0",
@@ -105,6 +105,15 @@ def data_package(absolute_url):
                 SOURCE_FIELDS,
                 primaryKey=["id"],
             ),
+            csv_resource(
+                "statements",
+                "Statements (CSV): every figure and statement in words about the province "
+                "or its sites, in the order a site's page reads them; the fields of "
+                "investor-statements.json, lists joined by '; '",
+                absolute_url(reverse("statements-csv")),
+                STATEMENT_FIELDS,
+                primaryKey=["id"],
+            ),
             json_resource(
                 "projects-json",
                 "Projects (JSON): the fields of projects.csv, under the same names, in "
@@ -113,11 +122,8 @@ def data_package(absolute_url):
             ),
             json_resource(
                 "investor-statements",
-                "Every statement (figures and statements in words) and the planning "
-                "documents (JSON), both languages: property, topic, nature (report, plan, "
-                "expectation, target, not_found), amount with amount_to, unit and "
-                "qualifier, or text; as_of with as_of_precision, period, rank, site codes "
-                "and source keys",
+                "Every statement (the fields of statements.csv, sites and sources as lists) "
+                "and the planning documents (JSON), both languages",
                 absolute_url(reverse("investor-statements-json")),
             ),
             {

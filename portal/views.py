@@ -19,7 +19,7 @@ from common.text import query_words
 from investments.exports import PROJECT_FIELDS
 from investments.models import Project
 from zones.models import Organisation, PlanningDocument, Sector, Site, Source, Statement
-from zones.open_data import SITE_FIELDS, SOURCE_FIELDS
+from zones.open_data import SITE_FIELDS, SOURCE_FIELDS, STATEMENT_FIELDS
 
 from . import open_data
 
@@ -48,6 +48,7 @@ def sources_and_method(request):
                 (_("Sites"), "sites-csv", SITE_FIELDS),
                 (_("Projects"), "projects-csv", PROJECT_FIELDS),
                 (_("Sources"), "sources-csv", SOURCE_FIELDS),
+                (_("Statements"), "statements-csv", STATEMENT_FIELDS),
             ],
         },
     )

@@ -156,3 +156,31 @@ def test_a_downloaded_sheet_prints_one_page_wide_and_its_addresses_are_links(cli
     pages = [cell for row in sheet.iter_rows(min_row=2) for cell in row if cell.hyperlink]
     assert pages and all(cell.hyperlink.target == cell.value for cell in pages)
     assert all(cell.value.startswith("http://testserver/en/") for cell in pages)
+
+
+@pytest.mark.django_db
+def test_every_statement_is_one_csv_row_with_its_qualifier_period_and_nature(client, facts):
+    """statements.csv: the JSON's statements, field for field, in the same order."""
+    response = client.get("/api/statements.csv")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    statements = client.get("/api/investor-statements.json").json()["statements"]
+    assert [row["id"] for row in rows] == [s["id"] for s in statements]
+    by_id = {row["id"]: row for row in rows}
+    capital = by_id["approved-capital-2021-2023"]
+    assert (capital["amount"], capital["qualifier"], capital["unit"]) == (
+        "2921000000000.0",
+        "over",
+        "vnd",
+    )
+    assert (capital["from_year"], capital["to_year"], capital["sites"]) == ("2021", "2023", "")
+    jobs = by_id["quang-chu-target-jobs"]
+    assert (jobs["property"], jobs["nature"], jobs["sites"]) == ("workers", "target", "quang-chu")
+    said = by_id["cam-giang-expected-operation"]
+    assert (said["nature"], said["as_of"], said["as_of_prec"], said["to_year"]) == (
+        "expectation",
+        "2023-11-28",
+        "day",
+        "2025",
+    )
+    assert by_id["vang-muoi-nam-bang-lung-grading-2025"]["sites"] == "vang-muoi; nam-bang-lung"

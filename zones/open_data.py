@@ -366,15 +366,63 @@ def source_table(sources):
     return headers, rows
 
 
+STATEMENT_FIELDS = [
+    F("id", "string", _("Code"), _("The statement's code.")),
+    F("property", "string", _("Property"), _("What it gives a value of."), Statement.Kind),
+    F("topic", "string", _("Topic"), _("Its part of a site's “For investors”."), Statement.Topic),
+    F(
+        "nature",
+        "string",
+        _("What it is"),
+        _("Report, plan, expectation, target, not found."),
+        Statement.Nature,
+    ),
+    F("label_vi", "string", _("Label (Vietnamese)"), _("A figure's name, as pages show it.")),
+    F("label_en", "string", _("Label (English)"), _("The same in English.")),
+    F("amount", "number", _("Amount"), _("A figure's amount, in `unit`, as the source gives it.")),
+    F("amount_to", "number", _("Up to"), _("The upper end of a range the source gives.")),
+    F("qualifier", "string", _("Qualifier"), _("The source's word before the amount."), Qualifier),
+    F("unit", "string", _("Unit or currency"), _("As the source gives it, never converted."), Unit),
+    F("text_vi", "string", _("In words (Vietnamese)"), _("A statement that is not a figure.")),
+    F("text_en", "string", _("In words (English)"), _("The same in English.")),
+    F(
+        "as_of",
+        "date",
+        _("As of"),
+        _(
+            "The date it refers to; for an expectation, the day it was said (a year-only "
+            "date is stored as 1 January: see as_of_prec)."
+        ),
+    ),
+    F(
+        "as_of_prec",
+        "string",
+        _("Precision of that date"),
+        _("How much of as_of the source gives."),
+        DatePrecision,
+    ),
+    F("from_year", "integer", _("From year"), _("The period it refers to, or expects: start.")),
+    F("to_year", "integer", _("To year"), _("The period's end.")),
+    F("period_vi", "string", _("Period, in words (Vietnamese)"), _("As the source words it.")),
+    F("period_en", "string", _("Period, in words (English)"), _("The same in English.")),
+    F("note_vi", "string", _("Note (Vietnamese)"), _("What the reader should know with it.")),
+    F("note_en", "string", _("Note (English)"), _("The same in English.")),
+    F("rank", "integer", _("Rank"), _("0 for the value shown first; higher for other sources'.")),
+    F("body", "string", _("Body named"), _("The organisation it names (its page's code).")),
+    F("sites", "string", _("Sites"), _("Codes of the sites it is about; none: the province.")),
+    F("sources", "string", _("Sources"), _("Keys of its sources (sources.csv).")),
+]
+
+
 def page_order(record):
     """
     Where a site's page lists a statement of the open data among its property's: a figure
     newest first (common.charts.newest_first), words in Statement.reading_order, then by rank
     and code as the page's own list is; the first one about a site is the one its page shows.
     """
-    as_of = date.fromisoformat(record["as_of"]) if record["as_of"] else None
+    as_of = record["as_of"]
     if record["amount"] is not None:
-        when = figure_when(SimpleNamespace(as_of=as_of, period_end=record["period_end"]))
+        when = figure_when(SimpleNamespace(as_of=as_of, period_end=record["to_year"]))
         place = (0, when is None, -when.toordinal() if when else 0)
     else:
         sites = len(record["sites"])
@@ -382,46 +430,39 @@ def page_order(record):
     return (record["property"], *place, record["rank"], record["id"])
 
 
-def investor_statements(absolute_url):
+def statement_records():
     """
-    Every statement, for reuse, from plain rows: its property and what it is (a report, a
-    plan, an expectation, a target, or not found), its value (a number with unit and
-    qualifier, or a range, or words in both languages, and the body it names), the date it
-    refers to with its precision, its period, the site codes and the source keys, in the
-    order a site's page reads them (page_order); and every planning document.
+    Every statement, under STATEMENT_FIELDS' names, from plain rows, in the order a site's
+    page reads them (page_order); sites and sources as lists of codes.
     """
-    statements = {}
-    rows = (
-        Statement.objects.public()
-        .order_by("kind", "rank", "pk")
-        .values(
-            "pk",
-            "slug",
-            "kind",
-            "nature",
-            "label_vi",
-            "label_en",
-            "qualifier",
-            "amount",
-            "amount_to",
-            "unit",
-            "text_vi",
-            "text_en",
-            "as_of",
-            "as_of_precision",
-            "period_start",
-            "period_end",
-            "period_label_vi",
-            "period_label_en",
-            "note_vi",
-            "note_en",
-            "rank",
-            "organisation__slug",
-        )
+    records = {}
+    rows = Statement.objects.public().values(
+        "pk",
+        "slug",
+        "kind",
+        "nature",
+        "label_vi",
+        "label_en",
+        "qualifier",
+        "amount",
+        "amount_to",
+        "unit",
+        "text_vi",
+        "text_en",
+        "as_of",
+        "as_of_precision",
+        "period_start",
+        "period_end",
+        "period_label_vi",
+        "period_label_en",
+        "note_vi",
+        "note_en",
+        "rank",
+        "organisation__slug",
     )
     for row in rows:
         figure = row["amount"] is not None
-        statements[row.pop("pk")] = {
+        records[row["pk"]] = {
             "id": row["slug"],
             "property": row["kind"],
             "topic": Statement.TOPIC_OF.get(row["kind"]),
@@ -434,29 +475,56 @@ def investor_statements(absolute_url):
             "unit": row["unit"] or None,
             "text_vi": row["text_vi"] or None,
             "text_en": row["text_en"] or None,
-            "as_of": row["as_of"].isoformat() if row["as_of"] else None,
-            "as_of_precision": row["as_of_precision"] if row["as_of"] else None,
-            "period_start": row["period_start"],
-            "period_end": row["period_end"],
-            "period_label_vi": row["period_label_vi"] or None,
-            "period_label_en": row["period_label_en"] or None,
+            "as_of": row["as_of"],
+            "as_of_prec": row["as_of_precision"] if row["as_of"] else None,
+            "from_year": row["period_start"],
+            "to_year": row["period_end"],
+            "period_vi": row["period_label_vi"] or None,
+            "period_en": row["period_label_en"] or None,
             "note_vi": row["note_vi"] or None,
             "note_en": row["note_en"] or None,
-            # 0 for the value a page shows first; higher for other sources' values.
             "rank": row["rank"],
-            "organisation": row["organisation__slug"],
+            "body": row["organisation__slug"],
             "sites": [],
             "sources": [],
         }
     shown_sites = Statement.sites.through.objects.filter(site__in=Site.objects.public())
     links = [
-        (shown_sites, "statement_id", "site__slug", "sites"),
-        (Statement.sources.through.objects, "statement_id", "source__key", "sources"),
+        (shown_sites, "site__slug", "sites"),
+        (Statement.sources.through.objects, "source__key", "sources"),
     ]
-    for through_rows, owner, key, name in links:
-        for owner_id, value in through_rows.order_by("pk").values_list(owner, key):
-            if owner_id in statements:
-                statements[owner_id][name].append(value)
+    for through_rows, key, name in links:
+        for owner_id, value in through_rows.order_by("pk").values_list("statement_id", key):
+            if owner_id in records:
+                records[owner_id][name].append(value)
+    return sorted(records.values(), key=page_order)
+
+
+def statement_table():
+    """(headers, rows) for statements.csv: the JSON's records, lists joined by "; "."""
+    headers = [open_field.name for open_field in STATEMENT_FIELDS]
+    rows = (
+        [
+            "; ".join(value) if isinstance(value, list) else value
+            for value in (
+                record[name].isoformat() if name == "as_of" and record[name] else record[name]
+                for name in headers
+            )
+        ]
+        for record in statement_records()
+    )
+    return headers, rows
+
+
+def investor_statements(absolute_url):
+    """
+    Every statement (statement_records(): figures and words, under statements.csv's field
+    names, sites and sources as lists), and every planning document.
+    """
+    statements = [
+        {**record, "as_of": record["as_of"].isoformat() if record["as_of"] else None}
+        for record in statement_records()
+    ]
     documents = [
         {
             "number": document.number,
@@ -473,6 +541,6 @@ def investor_statements(absolute_url):
     ]
     return {
         **file_header(absolute_url),
-        "statements": sorted(statements.values(), key=page_order),
+        "statements": statements,
         "planning_documents": documents,
     }

@@ -31,6 +31,7 @@ from .open_data import (
     site_table,
     sites_feature_collection,
     source_table,
+    statement_table,
 )
 
 # Up to this many sites, the home page lists them all beside the map; beyond it (a national
@@ -367,6 +368,17 @@ def sources_csv(request):
     headers, rows = source_table(Source.objects.all())
     return download(
         csv_text(headers, rows).encode("utf-8"), "text/csv; charset=utf-8", "sources.csv"
+    )
+
+
+@require_safe
+@readable_anywhere
+@public_page(store=False)
+def statements_csv(request):
+    """Open data: every statement, the fields of investor-statements.json in one table."""
+    headers, rows = statement_table()
+    return download(
+        csv_text(headers, rows).encode("utf-8"), "text/csv; charset=utf-8", "statements.csv"
     )
 
 
