@@ -123,3 +123,10 @@ def test_no_line_repeats_its_label_as_its_value(client, facts):
             if page_text(label) and page_text(label) == page_text(value):
                 repeated.append((address, page_text(label)))
     assert repeated == []
+
+
+def test_what_s1_said_of_the_21_projects_is_dated_not_told_as_still_so(client, facts):
+    """S1 (2023): "the investors are completing procedures", shown in 2026 as a past report."""
+    body = page_text(client.get("/en/sources/").content.decode())
+    assert "As of 28/11/2023 their investors were completing" in body
+    assert "investors are completing" not in body
