@@ -482,7 +482,7 @@ class Site(models.Model):
         CLUSTER = "cluster", _("Industrial cluster")
 
     class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
+        PLANNED = "planned", _("In the development plan")
         POLICY_PENDING = "policy_pending", _("Investment policy under review")
         ESTABLISHED = "established", _("Established")
         SITE_CLEARANCE = "site_clearance", _("Site clearance")
@@ -491,7 +491,7 @@ class Site(models.Model):
 
     class LocationPrecision(models.TextChoices):
         EXACT = "exact", _("Exact position")
-        COMMUNE = "commune", _("Centre of the commune or ward")
+        COMMUNE = "commune", _("By its commune or ward")
         TOWN = "town", _("Centre of the district town")
         DISTRICT = "district", _("Centre of the district")
 

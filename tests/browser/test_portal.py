@@ -42,7 +42,7 @@ def test_marker_popup_links_to_the_site_page(watched_page):
     expect(popup).to_contain_text("Cụm công nghiệp Cẩm Giàng")
     # The status with the date it refers to, never as if it were today's.
     expect(popup).to_contain_text("Đang giải phóng mặt bằng (tính đến 28/11/2023)")
-    expect(popup).to_contain_text("Vị trí gần đúng: Tâm xã, phường")
+    expect(popup).to_contain_text("Vị trí gần đúng: Theo xã, phường")
     save_screenshot(page, "popup-vi-desktop")
     compare = popup.locator("a.popup-compare")
     expect(compare).to_have_attribute("href", "/sites/compare/?site=cam-giang")
@@ -73,7 +73,7 @@ def test_english_popup_dates_a_status_the_source_gives_by_year(watched_page):
     page.locator(f"{MARKERS}.site-huyen-tung").click()
     popup = page.locator(".leaflet-popup-content")
     expect(popup).to_contain_text("Operational (as of 2025)")
-    expect(popup).to_contain_text("Approximate location: Centre of the commune or ward")
+    expect(popup).to_contain_text("Approximate location: By its commune or ward")
     save_screenshot(page, "popup-en-desktop")
     assert_nothing_went_wrong(page)
 

@@ -130,3 +130,10 @@ def test_what_s1_said_of_the_21_projects_is_dated_not_told_as_still_so(client, f
     body = page_text(client.get("/en/sources/").content.decode())
     assert "As of 28/11/2023 their investors were completing" in body
     assert "investors are completing" not in body
+
+
+def test_a_location_placed_between_two_communes_is_not_called_a_commune_centre(client, facts):
+    body = page_text(client.get("/en/sites/thanh-thinh/").content.decode())
+    line = body.split("Location ", 1)[1][:300]
+    assert line.startswith("By its commune or ward") and "Midpoint of the centres" in line
+    assert "Centre of the commune" not in body

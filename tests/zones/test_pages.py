@@ -49,7 +49,7 @@ def test_site_page_shows_everything_with_sources(client, facts):
     assert "40 ha" in page  # the founding decision's figure, noted beside it
     assert "1868/QĐ-UBND, 16/10/2020" in page
     assert "Công ty Cổ phần Nhựa đường dầu khí Việt Nam" in page
-    assert "Tâm xã, phường" in page
+    assert "Theo xã, phường" in page
     assert 'id="fn-1"' in page and "baobackan.com.vn" in page
     assert "28/11/2023" in page
 
