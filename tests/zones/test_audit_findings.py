@@ -137,3 +137,12 @@ def test_a_location_placed_between_two_communes_is_not_called_a_commune_centre(c
     line = body.split("Location ", 1)[1][:300]
     assert line.startswith("By its commune or ward") and "Midpoint of the centres" in line
     assert "Centre of the commune" not in body
+
+
+def test_a_body_has_one_english_name(client, facts):
+    """The board's page named its own centre otherwise than the centre's page does."""
+    body = page_text(client.get("/en/organisations/ban-quan-ly-kcn-bac-kan/").content.decode())
+    assert (
+        "Centre for Infrastructure Development and Services of Bắc Kạn's Industrial Zones" in body
+    )
+    assert "Centre for Industrial Zone Infrastructure" not in body
