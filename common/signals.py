@@ -33,3 +33,13 @@ def keep_updated_at_on_fixture_load(sender, instance, raw=False, **kwargs):
         previous = sender.objects.filter(pk=instance.pk).values_list("updated_at", flat=True)
         previous = previous.first()
     instance.updated_at = previous or timezone.now()
+
+
+def no_history_for_raw_saves(sender, instance, raw=False, **kwargs):
+    """
+    A fixture or a dump being loaded replays rows; it changes nothing. django-simple-history
+    already skips a raw save, but not the many-to-many values set after it (a statement's
+    sites, then its sources), which would each leave a record with no reason given.
+    """
+    if raw:
+        instance.skip_history_when_saving = True

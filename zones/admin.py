@@ -188,7 +188,7 @@ class SiteAdmin(
 
 
 @admin.register(Statement)
-class StatementAdmin(FilterValuesCheckedMixin, TranslationAdmin):
+class StatementAdmin(FilterValuesCheckedMixin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["__str__", "kind", "nature", "rank", "qualifier", "amount", "unit", "as_of"]
     list_filter = ["kind", "nature", "unit", "is_key_figure", "sites"]
     search_fields = ["label_vi", "label_en", "text_vi", "text_en", "slug"]
@@ -217,6 +217,11 @@ class StatementAdmin(FilterValuesCheckedMixin, TranslationAdmin):
             },
         ),
     ]
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Reverting to an old version rewrites every field: superusers only."""
+        refuse_revert_unless_superuser(request)
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(PlanningDocument)

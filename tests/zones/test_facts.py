@@ -271,3 +271,16 @@ def test_natural_key_dump_and_load_round_trip(transactional_db, tmp_path):
     assert Site.objects.count() == 0
     call_command("loaddata", str(dump_file), verbosity=0)
     assert dump_all() == before
+
+
+def test_every_statement_keeps_its_history_with_its_sites_and_sources(facts):
+    """Loaded once each, with its sources; a later change of sources is a record of its own."""
+    statement = Statement.objects.get(slug="institutions-board")
+    (loaded,) = statement.history.all()
+    assert loaded.history_change_reason == "Loaded from the sourced fixtures"
+    assert [row.source.key for row in loaded.sources.all()] == ["S70"]
+    assert [row.site.slug for row in loaded.sites.all()] == ["thanh-binh"]
+    statement.sources.add(Source.objects.get(key="S1"))
+    newest = statement.history.first()
+    assert sorted(row.source.key for row in newest.sources.all()) == ["S1", "S70"]
+    assert Statement.history.values("id").distinct().count() == Statement.objects.count()

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from investments.models import Project
-from zones.models import Site
+from zones.models import Site, Statement
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 HISTORY_REASON = "Loaded from the sourced fixtures"
@@ -36,6 +36,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             call_command("loaddata", *map(str, fixture_files), verbosity=options["verbosity"])
             created = sum(self.record_first_history(model) for model in (Site, Project))
+            created += self.record_first_statement_history()
             summary = (
                 f"{Site.objects.count()} sites, {Project.objects.count()} projects; "
                 f"{created} first history records."
@@ -45,6 +46,19 @@ class Command(BaseCommand):
                 self.stdout.write(self.style.WARNING(f"Dry run, nothing written: {summary}"))
                 return
         self.stdout.write(self.style.SUCCESS(f"Facts loaded from {FIXTURES_DIR}: {summary}"))
+
+    @staticmethod
+    def record_first_statement_history():
+        """
+        As record_first_history(), one save each, so that the record keeps the statement's
+        sites and sources as well (a bulk history record would not).
+        """
+        without_history = Statement.objects.exclude(pk__in=Statement.history.values("id"))
+        statements = list(without_history.order_by("pk"))
+        for statement in statements:
+            statement._change_reason = HISTORY_REASON
+            statement.save()
+        return len(statements)
 
     @staticmethod
     def record_first_history(model):
