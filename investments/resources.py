@@ -93,7 +93,7 @@ class MoneyWidget(widgets.IntegerWidget):
                 raise ValueError(message % {"value": value})
             dong = int(text)
         if dong < 0:
-            raise ValueError(_("Registered capital cannot be negative."))
+            raise ValueError(_("A capital cannot be negative."))
         return dong
 
 
@@ -180,9 +180,11 @@ class ProjectResource(resources.ModelResource):
     # The project's first area in hectares and capital in đồng, read from its figures (see
     # ProjectQuerySet.with_first_amounts) and written back to them (_keep_figures).
     area_ha = fields.Field("area_ha", gettext_lazy("Area (ha)"), AreaWidget(coerce_to_string=False))
-    registered_capital_vnd = fields.Field(
+    # The first capital in đồng, whatever kind its source gives (registered, invested,
+    # planned): the figure's label says which, and a column never calls them all registered.
+    capital_vnd = fields.Field(
         "capital_vnd",
-        gettext_lazy("Registered capital (VND)"),
+        gettext_lazy("Capital (VND)"),
         MoneyWidget(coerce_to_string=False),
     )
     is_fdi = fields.Field("is_fdi", gettext_lazy("FDI (có/không)"), FdiWidget())
@@ -209,7 +211,7 @@ class ProjectResource(resources.ModelResource):
         ),
         "sector": gettext_lazy("Optional. Code of the sector (see the Sectors list)."),
         "area_ha": gettext_lazy("Optional. Hectares, a number not below 0, e.g. 12,5."),
-        "registered_capital_vnd": gettext_lazy(
+        "capital_vnd": gettext_lazy(
             "Optional. Whole đồng, not billions, not below 0, e.g. 150000000000."
         ),
         "is_fdi": gettext_lazy(
@@ -239,7 +241,7 @@ class ProjectResource(resources.ModelResource):
             "investor",
             "sector",
             "area_ha",
-            "registered_capital_vnd",
+            "capital_vnd",
             "is_fdi",
             "approval_date",
             "status",
@@ -384,7 +386,7 @@ class ProjectResource(resources.ModelResource):
 
     def get_bulk_update_fields(self):
         # Sources, capital and area are written as citations and figures, not as columns.
-        not_columns = {"sources", "registered_capital_vnd", "area_ha"}
+        not_columns = {"sources", "capital_vnd", "area_ha"}
         return [
             *(name for name in super().get_bulk_update_fields() if name not in not_columns),
             "search_text",

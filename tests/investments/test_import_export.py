@@ -77,7 +77,7 @@ def good_row(code="nha-may-moi", **changes):
         "investor": "onsen-fuji-bac-kan",
         "sector": "paper",
         "area_ha": 12.5,
-        "registered_capital_vnd": 150_000_000_000,
+        "capital_vnd": 150_000_000_000,
         "is_fdi": "không",
         "approval_date": date(2023, 5, 4),
         "status": "approved",
@@ -125,7 +125,7 @@ def test_import_previews_then_writes_and_reimport_updates(admin_client, facts):
     assert project.history.first().history_user.username == "admin"
 
     count = Project.objects.count()
-    changed = xlsx_file(headers, [good_row(registered_capital_vnd=160_000_000_000)])
+    changed = xlsx_file(headers, [good_row(capital_vnd=160_000_000_000)])
     confirm(admin_client, preview(admin_client, changed))
     assert Project.objects.count() == count
     # The capital shows on the project's page as a figure with the row's source.
@@ -158,9 +158,9 @@ def assert_refused(response, *messages):
     ("changes", "message"),
     [
         ({"area_ha": "rộng"}, "không phải là số"),
-        ({"registered_capital_vnd": "nhiều tiền"}, "không phải là số đồng nguyên"),
+        ({"capital_vnd": "nhiều tiền"}, "không phải là số đồng nguyên"),
         ({"area_ha": -3}, "Diện tích không thể âm."),
-        ({"registered_capital_vnd": -1}, "Vốn đăng ký không thể âm."),
+        ({"capital_vnd": -1}, "Vốn không thể âm."),
         ({"site": "khong-co"}, "khong-co"),
         ({"investor": "ai-do"}, "ai-do"),
         ({"status": "xong"}, "xong"),
@@ -528,7 +528,7 @@ def test_a_preview_is_confirmed_only_by_the_editor_who_made_it(admin_client, cli
 def test_a_source_code_given_twice_is_cited_once_not_a_500(admin_client, facts):
     """A CSV edit of a capital with the sources "S20, S20, S21" gave a 500 on confirm."""
     headers, _book = template_headers(admin_client)
-    row = good_row(sources="S20, s20 , S21", registered_capital_vnd=160_000_000_000)
+    row = good_row(sources="S20, s20 , S21", capital_vnd=160_000_000_000)
     response = preview(admin_client, csv_file(headers, [row]), file_format=CSV)
     assert response.status_code == 200 and "confirm_form" in response.context
     assert confirm(admin_client, response).status_code == 302
@@ -575,3 +575,10 @@ def test_a_small_workbook_with_hundreds_of_columns_is_refused_before_parsing(adm
     # machine would make it fail for no fault.
     assert "Dòng 1 có 600 cột" in response.content.decode()
     assert "confirm_form" not in response.context
+
+
+def test_the_capital_column_does_not_call_every_capital_registered(admin_client, db):
+    """The footwear plant's "over 600 billion" is an investment, not a registered capital."""
+    headers, _book = template_headers(admin_client)
+    assert "Vốn (đồng)" in headers
+    assert not [header for header in headers if "đăng ký" in header.lower()]
