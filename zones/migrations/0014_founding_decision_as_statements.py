@@ -47,9 +47,11 @@ def into_statements(apps, schema_editor):
         statement.sites.add(site)
         statement.sources.set([c.source for c in citations])
     SiteCitation.objects.filter(supports="founding").delete()
-    for statement in Statement.objects.exclude(kind="founding"):
+    # In bulk: a national register holds a statement or more for each of thousands of sites.
+    others = list(Statement.objects.exclude(kind="founding").only("text_vi", "text_en"))
+    for statement in others:
         statement.search_text = search_words(f"{statement.text_vi or ''} {statement.text_en or ''}")
-        statement.save(update_fields=["search_text"])
+    Statement.objects.bulk_update(others, ["search_text"], batch_size=1000)
 
 
 def back_onto_sites(apps, schema_editor):
