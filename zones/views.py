@@ -116,8 +116,10 @@ def site_detail(request, slug):
         for figure in project.capital_figures:
             figure.refs = footnotes.cite_figure(figure)
     here = [site.pk, *(phase.pk for phase in site.phases.all())]
-    investor_facts = [s for s in statements if not s.is_figure]
-    for fact in investor_facts:
+    # Statements in words: the investors' part, the summary's answers, the founding decision
+    # and the expected start of operation.
+    in_words = [s for s in statements if not s.is_figure]
+    for fact in in_words:
         fact.refs = [footnotes.cite(source, f"fact-{fact.pk}") for source in fact.sources.all()]
         # A zone's factsheet leaves a statement about one of its phases alone to that phase's
         # own factsheet: with them all, the zone's would not fit on two sheets of paper.
@@ -141,23 +143,23 @@ def site_detail(request, slug):
         if cell.template == "statements"
         for fact in cell.value
     }
-    for fact in investor_facts:
+    for fact in in_words:
         fact.on_paper = fact.on_paper and fact.pk not in summarised
     # The sources the factsheet (the page on paper) still cites: the site's own facts, its
     # area, the summary, the investors' part. Those of the long tables (screen only) are left
     # off paper.
     on_paper = {number for number, _source, _notes in footnotes.entries[:own_citations]}
-    for cited in [*site.area_figures, *(f for f in investor_facts if f.on_paper), *documents]:
+    for cited in [*site.area_figures, *(f for f in in_words if f.on_paper), *documents]:
         on_paper.update(cited.refs)
     for _key, _label, cell in at_a_glance:
         on_paper.update(cell.refs)
         values = cell.value if isinstance(cell.value, (list, tuple)) else [cell.value]
         for value in values:
             on_paper.update(getattr(value, "refs", ()))
-    founding = first_statement_cell(site, investor_facts, Statement.Kind.FOUNDING, footnotes)
+    founding = first_statement_cell(site, in_words, Statement.Kind.FOUNDING, footnotes)
     # When the site is expected to operate, as each source said it, newest said first.
     expectations = sorted(
-        (s for s in investor_facts if s.kind == Statement.Kind.OPERATION),
+        (s for s in in_words if s.kind == Statement.Kind.OPERATION),
         key=Statement.reading_order,
     )
     by_kind = Statement.Kind
@@ -211,7 +213,7 @@ def site_detail(request, slug):
                     or any(fact.on_paper for fact in facts)
                     or (topic == "planning" and bool(documents)),
                 )
-                for topic, label, facts in Statement.by_topic(investor_facts)
+                for topic, label, facts in Statement.by_topic(in_words)
             ],
             "topic_figures": {
                 topic: newest_first([f for f in reported if f.topic == topic])
@@ -312,7 +314,10 @@ def organisation_detail(request, slug):
     organisation.invested_projects = list(
         projects.filter(Q(investor=organisation) | Q(investor__set_up_by=organisation))
     )
-    managed_sites = Site.objects.public().filter(statements__organisation=organisation)
+    managed_sites = Site.objects.public().filter(
+        statements__organisation=organisation,
+        statements__kind__in=[Statement.Kind.MANAGER, Statement.Kind.INSTITUTIONS],
+    )
     # Every source the page names: the organisation's own, and those of the figures its
     # tables show (a site's area, a project's capital).
     shown_figures = [
