@@ -101,3 +101,52 @@ def test_odd_stored_geometry_never_breaks_the_public_pages(client, facts):
     features = client.get("/api/sites.geojson").json()["features"]
     cam_giang = next(f for f in features if f["id"] == "cam-giang")
     assert cam_giang["geometry"] is None
+
+
+def statement_form(**values):
+    """The admin's add form for a statement, as a superuser fills it in."""
+    form = {
+        "slug": "test-statement",
+        "kind": "power",
+        "nature": "report",
+        "qualifier": "exact",
+        "as_of_precision": "day",
+        "rank": "0",
+        "text_vi": "",
+        "text_en": "",
+    }
+    form.update(values)
+    return form
+
+
+def test_a_statement_in_words_is_added_and_one_with_no_value_is_refused(admin_client, facts):
+    from zones.models import Source, Statement
+
+    source = Source.objects.get(key="S1").pk
+    url = reverse("admin:zones_statement_add")
+    empty = admin_client.post(url, statement_form(sources=[source]))
+    assert empty.status_code == 200
+    # The admin speaks Vietnamese: "give the statement's value: a number with its unit, or words".
+    assert "Hãy nhập giá trị của thông tin" in empty.content.decode()
+    assert not Statement.objects.filter(slug="test-statement").exists()
+    saved = admin_client.post(
+        url, statement_form(text_vi="Điện ổn định.", text_en="Stable power.", sources=[source])
+    )
+    assert saved.status_code == 302
+    statement = Statement.objects.get(slug="test-statement")
+    assert (statement.text_en, [s.key for s in statement.sources.all()]) == (
+        "Stable power.",
+        ["S1"],
+    )
+    history = reverse("admin:zones_statement_history", args=[statement.pk])
+    assert admin_client.get(history).status_code == 200
+
+
+def test_a_figure_without_its_label_is_refused_with_a_form_error(admin_client, facts):
+    from zones.models import Source
+
+    sources = [Source.objects.get(key="S1").pk]
+    form = statement_form(kind="workers", amount="100", unit="workers", sources=sources)
+    response = admin_client.post(reverse("admin:zones_statement_add"), form)
+    assert response.status_code == 200
+    assert "Con số cần có nhãn." in response.content.decode()  # "a figure needs its label"

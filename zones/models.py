@@ -1023,14 +1023,15 @@ class Statement(SourcedFigure):
     def clean(self):
         super().clean()
         errors = {}
+        # Keyed to the Vietnamese columns: the admin's form has those, not "text" or "label".
         if self.amount is None and not self.text:
-            errors["text"] = _("Give the statement's value: a number with its unit, or words.")
+            errors["text_vi"] = _("Give the statement's value: a number with its unit, or words.")
         if self.amount is not None and not self.unit:
             errors["unit"] = _("A number needs its unit or currency.")
         if self.amount is None and self.unit:
             errors["amount"] = _("A unit needs its number.")
         if self.amount is not None and not self.label:
-            errors["label"] = _("A figure needs its label.")
+            errors["label_vi"] = _("A figure needs its label.")
         if errors:
             raise ValidationError(errors)
 
