@@ -436,9 +436,11 @@ class SiteQuerySet(SearchableQuerySet):
             .with_sources()
             .newest_first()
         )
-        answering = Statement.objects.filter(
-            amount__isnull=True, kind__in=[*Statement.QUESTIONS, Statement.Kind.FOUNDING]
-        ).with_sources_and_sites()
+        answering = (
+            Statement.objects.in_words()
+            .filter(kind__in=[*Statement.QUESTIONS, Statement.Kind.FOUNDING])
+            .with_sources_and_sites()
+        )
 
         def own_records():
             return [
@@ -778,6 +780,10 @@ class StatementQuerySet(AboutSitesQuerySet):
     def figures(self):
         """Statements whose value is a number (with its unit), reported, planned or targeted."""
         return self.filter(amount__isnull=False)
+
+    def in_words(self):
+        """Statements whose value is words (a text, perhaps naming a body), not a number."""
+        return self.filter(amount__isnull=True)
 
     def reported(self):
         """What a source reports as so, leaving out plans, expectations, targets and gaps."""
