@@ -37,8 +37,11 @@ class SectorFactory(factory.django.DjangoModelFactory):
 
 
 class SiteFactory(factory.django.DjangoModelFactory):
+    """A cluster; `developer=organisation` adds a sourced statement naming its developer."""
+
     class Meta:
         model = Site
+        skip_postgeneration_save = True
 
     slug = factory.Sequence(lambda n: f"test-site-{n}")
     kind = Site.Kind.CLUSTER
@@ -46,10 +49,19 @@ class SiteFactory(factory.django.DjangoModelFactory):
     name_en = factory.Sequence(lambda n: f"Test Cluster {n}")
     district = District.CHO_MOI
     status = Site.Status.SITE_CLEARANCE
-    developer = factory.SubFactory(OrganisationFactory)
     location = factory.Sequence(
         lambda n: {"type": "Point", "coordinates": [105.8 + (n % 50) / 100, 22.0 + (n % 40) / 100]}
     )
+
+    @factory.post_generation
+    def developer(site, create, extracted, **kwargs):
+        if not create or extracted is None:
+            return
+        statement = Statement.objects.create(
+            slug=f"{site.slug}-developer", kind=Statement.Kind.DEVELOPER, organisation=extracted
+        )
+        statement.sites.add(site)
+        statement.sources.add(SourceFactory())
 
 
 def set_sources(figure, create, extracted, **kwargs):

@@ -238,3 +238,91 @@ def test_the_founding_decision_becomes_a_statement_that_still_finds_its_site():
     assert list(Site.objects.search("999 qd ubnd").values_list("slug", flat=True)) == [
         "old-founded"
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_developer_becomes_a_statement_with_its_sources_and_its_history():
+    """
+    zones 0017: the developer on the site record, with its citations, becomes a statement, and
+    each change the site's history recorded of it a record of the statement's history.
+    """
+    old = apps_at([("zones", "0016_statement_history")])
+    bodies = old.get_model("zones", "Organisation").objects
+    first = bodies.create(
+        slug="old-first", name="Công ty Một", name_vi="Công ty Một", kind="company"
+    )
+    second = bodies.create(
+        slug="old-second", name="Công ty Hai", name_vi="Công ty Hai", kind="company"
+    )
+    sites = old.get_model("zones", "Site").objects
+    common = {"kind": "cluster", "district": "cho-moi", "status": "planned"}
+    developed = sites.create(
+        slug="old-developed", name="Cụm một", developer=first, developer_is_proposed=True, **common
+    )
+    unnamed = sites.create(
+        slug="old-unnamed",
+        name="Cụm hai",
+        developer_note_vi="Ngân sách địa phương.",
+        developer_note_en="Funded by the local budget.",
+        **common,
+    )
+    source = old.get_model("zones", "Source").objects.create(
+        key="OLD2", title="Bài cũ", publisher="Báo cũ", published_on="2023-11-28"
+    )
+    citations = old.get_model("zones", "SiteCitation").objects
+    citations.create(site=developed, source=source, supports="developer", note_en="Page 2.")
+    citations.create(site=unnamed, source=source, supports="developer")
+    # Its history: proposed, then appointed, then another body; a change of status between.
+    history = old.get_model("zones", "HistoricalSite").objects
+    for day, body, proposed, status in [
+        (1, first, True, "planned"),
+        (2, first, True, "established"),
+        (3, first, False, "established"),
+        (4, second, False, "established"),
+    ]:
+        history.create(
+            id=developed.pk,
+            slug=developed.slug,
+            name=developed.name,
+            developer=body,
+            developer_is_proposed=proposed,
+            history_date=f"2024-01-0{day}T00:00:00Z",
+            history_type="+" if day == 1 else "~",
+            history_change_reason=f"change {day}",
+            **{**common, "status": status},
+        )
+
+    migrate_to_the_latest()
+
+    statement = Statement.objects.get(kind="developer", sites__slug="old-developed")
+    assert (statement.organisation.slug, statement.nature, statement.as_of.isoformat()) == (
+        "old-first",
+        "plan",
+        "2023-11-28",
+    )
+    assert [s.key for s in statement.sources.all()] == ["OLD2"]
+    assert statement.note_en == "Page 2."
+    assert [
+        (
+            record.history_change_reason,
+            record.organisation_id and record.organisation.slug,
+            record.nature,
+        )
+        for record in statement.history.order_by("history_date")
+    ] == [
+        ("change 1", "old-first", "plan"),
+        ("change 3", "old-first", "report"),
+        ("change 4", "old-second", "report"),
+    ]
+    # Each record of its history names the site and the sources, as a new record would.
+    earliest = statement.history.earliest()
+    assert [row.site_id for row in earliest.sites.all()] == [statement.sites.get().pk]
+    assert [row.source.key for row in earliest.sources.all()] == ["OLD2"]
+    gap = Statement.objects.get(kind="developer", sites__slug="old-unnamed")
+    assert (gap.nature, gap.text_en, gap.as_of, gap.organisation) == (
+        "not_found",
+        "Funded by the local budget.",
+        None,
+        None,
+    )
+    assert not Site.objects.first().citations.filter(supports="developer").exists()

@@ -14,6 +14,8 @@ import re
 
 import pytest
 from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from common.formatting import format_figure
 from investments.models import Project
@@ -146,6 +148,7 @@ def test_the_comparison_the_site_page_and_the_open_data_agree(client, facts, lan
                         "%(date)s", popups[site.slug]["asOf"]
                     )
                     assert popup in seen(lines[labels["status"]]), site.slug
+                check_developer(site, page, cells, position, records[site.slug], language)
                 description = page.split('<meta name="description" content="', 1)[1]
                 assert html.escape(shown) in description.split('">', 1)[0], site.slug
                 # Each figure line: the newest of its kind in the page's "Over time" table.
@@ -170,6 +173,26 @@ def test_the_comparison_the_site_page_and_the_open_data_agree(client, facts, lan
                     else:
                         shown_first = line.split("glance-statement", 2)[1]
                         assert shortened(first) in seen(shown_first), (site.slug, kind)
+
+
+def check_developer(site, page, cells, position, record, language):
+    """
+    The developer: the comparison's cell is the page's line, and the body the page names first
+    (with "(proposed)" where the source says so) is the open data's, unless the site has no
+    developer of its own (the zone's are its phases', in their own records).
+    """
+    label = str(_("Developer"))
+    line = page.split(f"<dt>{label}</dt>", 1)[1].split("</dd>", 1)[0]
+    assert seen(cells[label][position]) == seen(line), site.slug
+    own = Statement.objects.filter(kind="developer", sites=site, organisation__isnull=False)
+    name = record["dev_en" if language else "developer"]
+    if not own.exclude(nature="not_found").exists():
+        assert name is None and record["dev_prop"] is None, site.slug
+        return
+    first = html.unescape(re.search(r"<a href=[^>]*>(.*?)</a>", line).group(1))
+    assert first == name, site.slug
+    proposed = f"{first} ({pgettext('developer', 'proposed')})" in seen(line)
+    assert proposed == record["dev_prop"], site.slug
 
 
 def rows_status(language):

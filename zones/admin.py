@@ -95,9 +95,9 @@ class SiteAdmin(
     # (DATA_UPLOAD_MAX_NUMBER_FIELDS, 1,000), and saving it a 400.
     list_per_page = 50
     list_filter = ["kind", "status", "district", "location_precision"]
-    list_select_related = ["developer", "parent"]
+    list_select_related = ["parent"]
     search_fields = ["name_vi", "name_en", "commune_vi", "slug"]
-    autocomplete_fields = ["developer", "parent"]
+    autocomplete_fields = ["parent"]
     filter_horizontal = ["target_sectors"]
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [SiteCitationInline]
@@ -121,24 +121,14 @@ class SiteAdmin(
                 "fields": ["district", "commune"],
                 # One way to record a fact: as statements, each with its sources.
                 "description": _(
-                    "The area, the founding decision and the year the site is expected to "
-                    "operate are recorded under Statements (properties Area, Founding decision "
-                    "and Start of operation), one record for each value a source gives, with "
-                    "its date and sources."
+                    "The area, the developer, the founding decision and the year the site is "
+                    "expected to operate are recorded under Statements (properties Area, "
+                    "Developer, Founding decision and Start of operation), one record for "
+                    "each value a source gives, with its date and sources."
                 ),
             },
         ),
-        (
-            _("Developer and sectors"),
-            {
-                "fields": [
-                    "developer",
-                    "developer_is_proposed",
-                    "developer_note",
-                    "target_sectors",
-                ]
-            },
-        ),
+        (_("Sectors"), {"fields": ["target_sectors"]}),
         (
             _("Map"),
             {"fields": ["location", "location_precision", "location_note", "boundary"]},

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.citations import Footnotes
 
-from .glance import Cell, cited, figure_cell, first_statement_cell, glance, newest
+from .glance import Cell, developer_cell, figure_cell, first_statement_cell, glance, newest
 from .models import Statement
 
 Kind = Statement.Kind
@@ -44,7 +44,7 @@ def comparison_rows(sites):
     rows += [
         (
             _("Developer"),
-            [Cell("developer", site, cited(site, "developer", footnotes)) for site in sites],
+            [developer_cell(site, with_phases(site, "glance_facts"), footnotes) for site in sites],
         ),
         (
             _("Founding decision"),

@@ -114,6 +114,26 @@ def first_statement_cell(site, statements, kind, footnotes):
     return Cell("statement", first)
 
 
+def developer_cell(site, statements, footnotes):
+    """
+    The developer line, read the same way on the site's page and the comparison: the site's
+    own developer statements, then its phases' (the zone has one developer for each phase),
+    each in reading order, with its footnotes; or the "not found" line.
+    """
+    named = sorted(
+        (s for s in statements if s.kind == Kind.DEVELOPER),
+        key=lambda s: (s.phases, s.reading_order()),
+    )
+    if not named:
+        return Cell("missing")
+    for statement in named:
+        statement.refs = [
+            footnotes.cite(s, f"fact-{statement.pk}") for s in statement.sources.all()
+        ]
+        statement.about_phases = statement.phases if site.phase is None else []
+    return Cell("developers", named)
+
+
 def cited(site, supports, footnotes):
     """Footnote numbers for the site's own citations of one fact ("status", "founding")."""
     return [

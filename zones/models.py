@@ -364,13 +364,38 @@ class SiteQuerySet(SearchableQuerySet):
 
     def public(self):
         """
-        The sites the public sees, with what a list row shows (developer, parent) in the same
-        query. Every public read starts here: the pages, the map, open data, the sitemap and
-        the project filter's menu (tests/test_public_reads.py checks each). The register has
-        no drafts, as an editor's change is public once saved, so nothing is left out today;
-        a rule about what is shown would be written here, once.
+        The sites the public sees, with the zone a phase belongs to in the same query. Every
+        public read starts here: the pages, the map, open data, the sitemap and the project
+        filter's menu (tests/test_public_reads.py checks each). The register has no drafts,
+        as an editor's change is public once saved, so nothing is left out today; a rule
+        about what is shown would be written here, once.
         """
-        return self.select_related("developer", "parent")
+        return self.select_related("parent")
+
+    def for_list(self):
+        """The public sites with what a list row shows (zones' includes/site_table.html)."""
+        return self.public().with_first_area().with_developers()
+
+    def with_developers(self):
+        """
+        Sites with their own developer statements (`developer_statements`; Site.developers
+        reads them in order): what a list row shows in its Developer column.
+        """
+        return self.prefetch_related(
+            Prefetch(
+                "statements",
+                queryset=Statement.objects.filter(
+                    kind=Statement.Kind.DEVELOPER
+                ).with_sources_and_sites(),
+                to_attr="developer_statements",
+            )
+        )
+
+    def developed_by(self, organisation):
+        """The sites a statement names `organisation` as the developer of (proposed or not)."""
+        return self.filter(
+            statements__kind=Statement.Kind.DEVELOPER, statements__organisation=organisation
+        ).distinct()
 
     def top_level(self):
         """The zone and the clusters: what the map shows. Phases appear on their zone's page."""
@@ -438,7 +463,9 @@ class SiteQuerySet(SearchableQuerySet):
         )
         answering = (
             Statement.objects.in_words()
-            .filter(kind__in=[*Statement.QUESTIONS, Statement.Kind.FOUNDING])
+            .filter(
+                kind__in=[*Statement.QUESTIONS, Statement.Kind.FOUNDING, Statement.Kind.DEVELOPER]
+            )
             .with_sources_and_sites()
         )
 
@@ -518,20 +545,6 @@ class Site(models.Model):
         blank=True,
         help_text=_("Leave empty when no source names it."),
     )
-    developer = models.ForeignKey(
-        Organisation,
-        verbose_name=_("developer"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="developed_sites",
-    )
-    developer_is_proposed = models.BooleanField(
-        _("developer only proposed"),
-        default=False,
-        help_text=_("The source names the developer as proposed, not appointed."),
-    )
-    developer_note = models.CharField(_("note on the developer"), max_length=300, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status)
     status_note = models.CharField(_("status note"), max_length=400, blank=True)
     status_date = models.DateField(
@@ -651,6 +664,17 @@ class Site(models.Model):
         return sorted(statements.values(), key=lambda s: (s.kind, s.rank, s.slug))
 
     @property
+    def developers(self):
+        """
+        Its own developer statements, in reading order: from with_developers(), or from all
+        its statements where those are prefetched instead (a zone's phases, for_detail()).
+        """
+        own = getattr(self, "developer_statements", None)
+        if own is None:
+            own = [s for s in self.statements.all() if s.kind == Statement.Kind.DEVELOPER]
+        return sorted(own, key=Statement.reading_order)
+
+    @property
     def area_figure(self):
         """The area shown first (from with_first_area()), with its sources and date."""
         return first_and_others(self.area_figures)[0]
@@ -709,7 +733,6 @@ class SiteCitation(models.Model):
     class Supports(models.TextChoices):
         GENERAL = "general", _("General")
         AREA = "area", _("Area")
-        DEVELOPER = "developer", _("Developer")
         STATUS = "status", _("Status")
         SECTORS = "sectors", _("Target sectors")
         LOCATION = "location", _("Location")
@@ -854,6 +877,9 @@ class Statement(SourcedFigure):
         OPERATION = "operation", _("Start of operation")
         # The decision's number in words, its date as the statement's date.
         FOUNDING = "founding", _("Founding decision")
+        # The body that builds the infrastructure, as `organisation`; a plan when the source
+        # names it only as proposed. Its words are a note on it, if any.
+        DEVELOPER = "developer", _("Developer")
         # The first questions an investor asks: each a line of a site's "At a glance".
         DISTANCES = "distances", _("Distances")
         GATEWAYS = "gateways", _("Airport, seaport, border")
@@ -1018,7 +1044,7 @@ class Statement(SourcedFigure):
         ]
 
     def __str__(self):
-        return self.label or self.text[:80]
+        return self.label or self.text[:80] or str(self.organisation or self.slug)
 
     def natural_key(self):
         return (self.slug,)
@@ -1030,8 +1056,15 @@ class Statement(SourcedFigure):
         super().clean()
         errors = {}
         # Keyed to the Vietnamese columns: the admin's form has those, not "text" or "label".
-        if self.amount is None and not self.text:
+        names_developer = self.kind == self.Kind.DEVELOPER and self.organisation_id
+        if self.amount is None and not self.text and not names_developer:
             errors["text_vi"] = _("Give the statement's value: a number with its unit, or words.")
+        if (
+            self.kind == self.Kind.DEVELOPER
+            and self.nature != self.Nature.NOT_FOUND
+            and not self.organisation_id
+        ):
+            errors["organisation"] = _("Name the developer, or record that none was found.")
         if self.amount is not None and not self.unit:
             errors["unit"] = _("A number needs its unit or currency.")
         if self.amount is None and self.unit:

@@ -99,6 +99,15 @@ SITE_FIELDS = [
     F("developer", "string", _("Developer"), _("The infrastructure developer, in Vietnamese.")),
     F("dev_en", "string", _("Developer (English)"), _("The infrastructure developer, in English.")),
     F("dev_prop", "boolean", _("Developer only proposed"), _("True where sources say proposed.")),
+    F("dev_date", "date", _("Developer: as of"), _("The date the developer was named, if given.")),
+    F(
+        "dev_pre",
+        "string",
+        _("Developer: date precision"),
+        _("How much of dev_date the source gives."),
+        DatePrecision,
+    ),
+    F("dev_src", "string", _("Developer: sources"), _("Keys of the developer's sources.")),
     F("status", "string", _("Status"), _("The site's status at status_dt."), Site.Status),
     F(
         "status_dt",
@@ -147,9 +156,6 @@ ROW_FIELDS = [
     "name_en",
     "district",
     "commune_vi",
-    "developer__name_vi",
-    "developer__name_en",
-    "developer_is_proposed",
     "status",
     "status_date",
     "status_date_precision",
@@ -203,6 +209,66 @@ def first_area_figures():
     return areas
 
 
+def first_developers():
+    """
+    site id → the developer its page names first (the same statement, in reading order),
+    leaving out what no source names: body's names, whether proposed, date, source keys.
+    One query, as the area's: rows of statement × site × source.
+    """
+    statements = {}
+    rows = (
+        Statement.objects.filter(kind=Statement.Kind.DEVELOPER, organisation__isnull=False)
+        .exclude(nature=Statement.Nature.NOT_FOUND)
+        .order_by("pk", "sources__pk")
+        .values_list(
+            "pk",
+            "sites__id",
+            "sources__key",
+            "nature",
+            "as_of",
+            "as_of_precision",
+            "rank",
+            "organisation__name_vi",
+            "organisation__name_en",
+        )
+    )
+    for pk, site_id, source_key, nature, as_of, precision, rank, name_vi, name_en in rows:
+        statement = statements.setdefault(
+            pk,
+            {
+                "sites": set(),
+                "order": (nature, as_of, rank),
+                "developer": name_vi,
+                "dev_en": name_en or None,
+                "dev_prop": nature == Statement.Nature.PLAN,
+                "dev_date": as_of.isoformat() if as_of else None,
+                "dev_pre": precision if as_of else None,
+                "dev_src": [],
+            },
+        )
+        statement["sites"].add(site_id)
+        if source_key and source_key not in statement["dev_src"]:
+            statement["dev_src"].append(source_key)
+    developers = {}
+    for statement in sorted(
+        statements.values(),
+        key=lambda s: Statement.reading_order_of(len(s["sites"]), *s["order"]),
+    ):
+        for site_id in statement["sites"]:
+            developers.setdefault(
+                site_id,
+                {
+                    **{name: statement[name] for name in DEVELOPER_FIELDS},
+                    "dev_src": ", ".join(statement["dev_src"]) or None,
+                },
+            )
+    return developers
+
+
+DEVELOPER_FIELDS = ["developer", "dev_en", "dev_prop", "dev_date", "dev_pre", "dev_src"]
+NO_DEVELOPER = dict.fromkeys(DEVELOPER_FIELDS)
+
+
 def site_records(sites, absolute_url):
     """
     (record, geometry) per site: plain values under SITE_FIELDS' names, in that order, and the
@@ -211,6 +277,7 @@ def site_records(sites, absolute_url):
     language = reader_language()
     page = absolute_url(address_pattern("zones:detail"))
     areas = first_area_figures()
+    developers = first_developers()
     for row in sites.values(*ROW_FIELDS):
         location = row["location"]
         geometry = location if location and point_error(location) is None else None
@@ -229,9 +296,7 @@ def site_records(sites, absolute_url):
             "area_date": area["as_of"].isoformat() if area["as_of"] else None,
             "area_pre": area["precision"],
             "area_src": ", ".join(area["sources"]) or None,
-            "developer": row["developer__name_vi"],
-            "dev_en": row["developer__name_en"] or None,
-            "dev_prop": row["developer_is_proposed"],
+            **developers.get(row["pk"], NO_DEVELOPER),
             "status": row["status"],
             "status_dt": row["status_date"].isoformat() if row["status_date"] else None,
             "status_pre": row["status_date_precision"] if row["status_date"] else None,

@@ -1,6 +1,7 @@
 """Spreadsheet export of sites from the admin (django-import-export), explicit columns."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from import_export import fields, resources, widgets
 
 from .models import Site, Unit
@@ -18,7 +19,7 @@ class SiteResource(resources.ModelResource):
     district = fields.Field("district", _("District (before 2025)"))
     commune = fields.Field("commune_vi", _("Commune or ward (before 2025)"))
     area_ha = fields.Field(None, _("Area (ha)"), NATIVE_NUMBER, readonly=True)
-    developer = fields.Field("developer__name_vi", _("Developer"))
+    developer = fields.Field(None, _("Developer"), readonly=True)
     status = fields.Field("status", _("Status"))
     status_note = fields.Field("status_note_vi", _("Status note"))
     status_date = fields.Field("status_date", _("Status as of"), NATIVE_DATE)
@@ -47,9 +48,18 @@ class SiteResource(resources.ModelResource):
         ]
 
     def get_queryset(self):
-        return Site.objects.public().with_first_area()
+        return Site.objects.for_list()
 
     def dehydrate_area_ha(self, site):
         """The area the site's page shows first, when it is in hectares."""
         figure = site.area_figure
         return figure.amount if figure and figure.unit == Unit.HECTARES else None
+
+    def dehydrate_developer(self, site):
+        """The developers its list row names, each "(proposed)" where the source says so."""
+        return "; ".join(
+            statement.organisation.name_vi
+            + (f" ({pgettext('developer', 'proposed')})" if statement.nature == "plan" else "")
+            for statement in site.developers
+            if statement.organisation and statement.nature != statement.Nature.NOT_FOUND
+        )

@@ -34,7 +34,6 @@ class SiteTranslationOptions(TranslationOptions):
         "name",
         "description",
         "commune",
-        "developer_note",
         "status_note",
         "location_note",
     )

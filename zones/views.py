@@ -23,7 +23,7 @@ from common.spreadsheets import XLSX_CONTENT_TYPE, csv_text, xlsx_bytes
 from .comparison import MAX_COMPARED, MIN_COMPARED, comparison_rows
 from .filters import PlanningDocumentFilter, SiteFilter
 from .geojson import map_collection
-from .glance import first_statement_cell, glance
+from .glance import developer_cell, first_statement_cell, glance
 from .models import Organisation, PlanningDocument, Site, Source, Statement
 from .open_data import (
     investor_statements,
@@ -53,7 +53,7 @@ def home_map():
 @public_page(query=filter_query(SiteFilter))
 def home(request):
     """The map, the same sites as a plain list, and the key figures."""
-    all_sites = Site.objects.public().with_first_area().top_level()
+    all_sites = Site.objects.for_list().top_level()
     site_filter = SiteFilter(request.GET, queryset=all_sites)
     shown = set(site_filter.qs.values_list("pk", flat=True))
     site_count, map_data = built_once("home-map", home_map)
@@ -77,7 +77,7 @@ def home(request):
 @require_safe
 @public_page(query=filter_query(SiteFilter, paginated=True))
 def site_list(request):
-    site_filter = SiteFilter(request.GET, queryset=Site.objects.public().with_first_area())
+    site_filter = SiteFilter(request.GET, queryset=Site.objects.for_list())
     pages = paginate(request, site_filter.qs, SITE_LIST_PAGE_SIZE)
     return render(
         request,
@@ -157,6 +157,7 @@ def site_detail(request, slug):
         for value in values:
             on_paper.update(getattr(value, "refs", ()))
     founding = first_statement_cell(site, in_words, Statement.Kind.FOUNDING, footnotes)
+    developers = developer_cell(site, in_words, footnotes)
     # When the site is expected to operate, as each source said it, newest said first.
     expectations = sorted(
         (s for s in in_words if s.kind == Statement.Kind.OPERATION),
@@ -202,6 +203,7 @@ def site_detail(request, slug):
             "timeline": site.status_timeline(),
             "expectations": expectations,
             "founding": founding,
+            "developers": developers,
             # (topic, label, statements, whether anything under its heading is printed): a
             # heading whose statements all stay on screen stays on screen too.
             "investor_topics": [
@@ -301,7 +303,6 @@ def planning_documents(request):
 def organisation_detail(request, slug):
     organisation = get_object_or_404(
         Organisation.objects.select_related("set_up_by").prefetch_related(
-            Prefetch("developed_sites", queryset=Site.objects.public().with_first_area()),
             "sources",
             "companies_set_up",
         ),
@@ -314,6 +315,7 @@ def organisation_detail(request, slug):
     organisation.invested_projects = list(
         projects.filter(Q(investor=organisation) | Q(investor__set_up_by=organisation))
     )
+    developed_sites = list(Site.objects.for_list().developed_by(organisation))
     managed_sites = Site.objects.public().filter(
         statements__organisation=organisation,
         statements__kind__in=[Statement.Kind.MANAGER, Statement.Kind.INSTITUTIONS],
@@ -321,12 +323,19 @@ def organisation_detail(request, slug):
     # Every source the page names: the organisation's own, and those of the figures its
     # tables show (a site's area, a project's capital).
     shown_figures = [
-        *(site.area_figure for site in organisation.developed_sites.all()),
+        *(site.area_figure for site in developed_sites),
         *(
             figure
             for project in organisation.invested_projects
             for figure in project.capital_figures
         ),
+    ]
+    # And those that name it as a site's developer.
+    shown_figures += [
+        statement
+        for site in developed_sites
+        for statement in site.developer_statements
+        if statement.organisation_id == organisation.pk
     ]
     sources = {source.pk: source for source in organisation.sources.all()}
     for figure in filter(None, shown_figures):
@@ -336,6 +345,7 @@ def organisation_detail(request, slug):
         "zones/organisation_detail.html",
         {
             "organisation": organisation,
+            "developed_sites": developed_sites,
             "managed_sites": managed_sites.distinct().order_by("pk"),
             "sources": [sources[pk] for pk in sorted(sources)],
         },

@@ -135,7 +135,6 @@ class Command(BaseCommand):
                     name_vi=name_vi,
                     name_en=name_en,
                     district=rng.choice(District.values),
-                    developer=rng.choice(developers),
                     status=rng.choice(Site.Status.values),
                     status_date=date(2023, 11, 28) - timedelta(days=rng.randint(0, 2000)),
                     location={
@@ -159,10 +158,11 @@ class Command(BaseCommand):
             ],
             batch_size=1000,
         )
-        # Each site's area as a sourced figure, as the real sites have it, so that the pages
-        # and the benchmark read the same shape of data.
-        figures = Statement.objects.bulk_create(
-            [
+        # Each site's area as a sourced figure and its developer as a sourced statement, as
+        # the real sites have them, so that the pages and the benchmark read the same shape
+        # of data.
+        about = [
+            (
                 Statement(
                     slug=f"{site.slug}-area",
                     kind=Statement.Kind.AREA,
@@ -170,16 +170,26 @@ class Command(BaseCommand):
                     label_en="Synthetic area",
                     amount=Decimal(rng.randint(500, 50000)) / 100,
                     unit=Unit.HECTARES,
-                )
-                for site in created
-            ],
-            batch_size=1000,
-        )
+                ),
+                site,
+            )
+            for site in created
+        ]
+        about += [
+            (
+                Statement(
+                    slug=f"{site.slug}-developer",
+                    kind=Statement.Kind.DEVELOPER,
+                    organisation=rng.choice(developers),
+                    as_of=site.status_date,
+                ),
+                site,
+            )
+            for site in created
+        ]
+        figures = Statement.objects.bulk_create([s for s, _site in about], batch_size=1000)
         Statement.sites.through.objects.bulk_create(
-            [
-                Statement.sites.through(statement=figure, site=site)
-                for figure, site in zip(figures, created, strict=True)
-            ],
+            [Statement.sites.through(statement=s, site=site) for s, site in about],
             batch_size=2000,
         )
         Statement.sources.through.objects.bulk_create(
