@@ -46,6 +46,8 @@ def test_every_page_has_the_search_box_and_planning_documents_in_its_navigation(
         ("1876", "Sites", "Thanh Thịnh Industrial Cluster"),
         ("onsen fuji", "Organisations", "Onsen Fuji Bắc Kạn Joint Stock Company"),
         ("quang chu", "Sites", "Quảng Chu Industrial Cluster"),
+        # A site by its developer's name.
+        ("nhua duong dau khi", "Sites", "Cẩm Giàng Industrial Cluster"),
         ("QUẢNG CHU", "Sites", "Quảng Chu Industrial Cluster"),
         ("419", "Planning documents", "419/QĐ-UBND"),
         ("S54", "Sources", "S54"),

@@ -402,7 +402,10 @@ class SiteQuerySet(SearchableQuerySet):
         return self.filter(parent__isnull=True)
 
     def search(self, query):
-        """Sites whose name, commune or district matches `query`, diacritics and case ignored."""
+        """
+        Sites whose name, commune, district, planning document, founding decision or developer
+        matches `query`, diacritics and case ignored.
+        """
         condition = Q()
         for word in query_words(query):
             districts = [
@@ -417,6 +420,11 @@ class SiteQuerySet(SearchableQuerySet):
                 | Q(
                     statements__kind=Statement.Kind.FOUNDING,
                     statements__search_text__contains=word,
+                )
+                # Its developer's name: "nhua duong" finds Cẩm Giàng.
+                | Q(
+                    statements__kind=Statement.Kind.DEVELOPER,
+                    statements__organisation__search_text__contains=word,
                 )
             )
         return self.filter(condition).distinct()
