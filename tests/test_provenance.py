@@ -17,7 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from common.formatting import format_figure
+from common.formatting import figure_date, format_figure, format_partial_date
 from investments.models import Project
 from zones.glance import GLANCE_FIGURES, LINES, shortened
 from zones.models import Organisation, Site, Statement
@@ -150,7 +150,13 @@ def test_the_comparison_the_site_page_and_the_open_data_agree(client, facts, lan
                     assert popup in seen(lines[labels["status"]]), site.slug
                 check_developer(site, page, cells, position, records[site.slug], language)
                 description = page.split('<meta name="description" content="', 1)[1]
-                assert html.escape(shown) in description.split('">', 1)[0], site.slug
+                description = html.unescape(description.split('">', 1)[0])
+                assert shown in description, site.slug
+                # ...with the date each value refers to (a search result is read alone).
+                assert f"{shown} (" in description and figure_date(area) in description
+                status_date = format_partial_date(site.status_date, site.status_date_precision)
+                assert f"{site.get_status_display()}, " in description, site.slug
+                assert status_date and status_date in description, site.slug
                 # Each figure line: the newest of its kind in the page's "Over time" table.
                 body = page.partition('id="over-time"')[2]
                 for kind in GLANCE_FIGURES:

@@ -8,6 +8,7 @@ from django.templatetags.static import static
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from leaflet.templatetags.leaflet_tags import leaflet_map
 
 from common import formatting
@@ -103,6 +104,16 @@ def figure_date(sourced_figure):
 def partial_date(value, precision="day"):
     """A date as precisely as its source gives it: {{ site.status_date|partial_date:"year" }}."""
     return formatting.format_partial_date(value, precision)
+
+
+@register.simple_tag
+def as_of_words(date, precision="day", period=""):
+    """{% as_of %}'s words without markup, for an attribute (a page's description)."""
+    if period:
+        return period
+    if when := formatting.format_partial_date(date, precision):
+        return gettext("as of %(when)s") % {"when": when}
+    return gettext("date not given by the source")
 
 
 @register.inclusion_tag("includes/as_of.html")

@@ -26,6 +26,19 @@ def test_project_list_and_detail(client, facts):
     assert "vtcnews.vn" in detail
 
 
+def test_a_project_page_describes_its_status_with_its_date_or_period(client, facts):
+    """What a search result or a link preview shows of a project: its status, and when."""
+
+    def description(path):
+        body = client.get(path).content.decode()
+        return body.split('<meta name="description" content="', 1)[1].split('"', 1)[0]
+
+    assert description("/en/projects/anh-binh-plywood/") == (
+        "Anh Bình plywood plant, Thanh Bình Industrial Zone. Operating, first 9 months of 2021."
+    )
+    assert description("/en/projects/hoa-an-phuoc-paper-plant/").endswith(", as of 11 Oct 2025.")
+
+
 def test_project_filters(client, facts):
     page = text(client.get("/projects/", {"site": "quang-chu"}))
     assert "Hòa An Phước" in page
