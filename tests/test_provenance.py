@@ -149,6 +149,7 @@ def test_the_comparison_the_site_page_and_the_open_data_agree(client, facts, lan
                     )
                     assert popup in seen(lines[labels["status"]]), site.slug
                 check_developer(site, page, cells, position, records[site.slug], language)
+                check_founding_and_planned_investment(site, page, cells, position, opened)
                 description = page.split('<meta name="description" content="', 1)[1]
                 description = html.unescape(description.split('">', 1)[0])
                 assert shown in description, site.slug
@@ -199,6 +200,37 @@ def check_developer(site, page, cells, position, record, language):
     assert first == name, site.slug
     proposed = f"{first} ({pgettext('developer', 'proposed')})" in seen(line)
     assert proposed == record["dev_prop"], site.slug
+
+
+def check_founding_and_planned_investment(site, page, cells, position, opened):
+    """
+    The comparison's last rows: the founding decision is the page's line (or, where the page
+    has none, "not found"); the planned investment is the first of its kind the open data's
+    statements list about the site, and the page's money table shows it.
+    """
+    label = str(_("Founding decision"))
+    cell = seen(cells[label][position])
+    if f"<dt>{label}</dt>" in page:
+        line = page.split(f"<dt>{label}</dt>", 1)[1].split("</dd>", 1)[0]
+        assert cell == seen(line), site.slug
+    else:
+        assert cell == str(_("not found in a published source")), site.slug
+    here = {site.slug, *(phase.slug for phase in site.phases.all())}
+    planned = next(
+        (
+            Statement.objects.get(slug=record["id"])
+            for record in opened
+            if record["property"] == "planned_investment"
+            and record["nature"] == "report"
+            and here & set(record["sites"])
+        ),
+        None,
+    )
+    shown = first_strong(cells[str(_("Planned investment"))][position])
+    assert shown == (planned and format_figure(planned)), site.slug
+    if planned:
+        money = page.split('id="money"', 1)[1].split("</table>", 1)[0]
+        assert f">{html.escape(shown)}<" in money, site.slug
 
 
 def rows_status(language):
