@@ -134,6 +134,9 @@ def site_detail(request, slug):
             footnotes.cite(source, f"document-{document.pk}") for source in document.sources.all()
         ]
     at_a_glance = glance(site, statements, footnotes)
+    # The lines of the site's details that statements answer, printed whole.
+    developers = developer_cell(site, in_words, footnotes)
+    founding = first_statement_cell(site, in_words, Statement.Kind.FOUNDING, footnotes)
     located = next((shown for shown in [site, site.parent] if shown and shown.location), None)
     # On paper the summary and the investors' part share a sheet: a statement the summary
     # prints is not printed twice.
@@ -151,13 +154,15 @@ def site_detail(request, slug):
     on_paper = {number for number, _source, _notes in footnotes.entries[:own_citations]}
     for cited in [*site.area_figures, *(f for f in in_words if f.on_paper), *documents]:
         on_paper.update(cited.refs)
-    for _key, _label, cell in at_a_glance:
+    for _key, _label, cell in [*at_a_glance, (None, None, founding)]:
         on_paper.update(cell.refs)
         values = cell.value if isinstance(cell.value, (list, tuple)) else [cell.value]
         for value in values:
             on_paper.update(getattr(value, "refs", ()))
-    founding = first_statement_cell(site, in_words, Statement.Kind.FOUNDING, footnotes)
-    developers = developer_cell(site, in_words, footnotes)
+    # A phase's developer is on the phase's own factsheet; the zone's names it on screen only.
+    for statement in developers.value or []:
+        if not statement.about_phases:
+            on_paper.update(statement.refs)
     # When the site is expected to operate, as each source said it, newest said first.
     expectations = sorted(
         (s for s in in_words if s.kind == Statement.Kind.OPERATION),
