@@ -135,7 +135,7 @@ def developer_cell(site, statements, footnotes):
 
 
 def cited(site, supports, footnotes):
-    """Footnote numbers for the site's own citations of one fact ("status", "founding")."""
+    """Footnote numbers for the site's own citations of one fact ("status", "sectors")."""
     return [
         footnotes.cite(citation.source, f"{site.pk}:{supports}", citation.note)
         for citation in site.citations.all()

@@ -209,6 +209,10 @@ def first_area_figures():
     return areas
 
 
+DEVELOPER_FIELDS = ["developer", "dev_en", "dev_prop", "dev_date", "dev_pre", "dev_src"]
+NO_DEVELOPER = dict.fromkeys(DEVELOPER_FIELDS)
+
+
 def first_developers():
     """
     site id → the developer its page names first (the same statement, in reading order),
@@ -263,10 +267,6 @@ def first_developers():
                 },
             )
     return developers
-
-
-DEVELOPER_FIELDS = ["developer", "dev_en", "dev_prop", "dev_date", "dev_pre", "dev_src"]
-NO_DEVELOPER = dict.fromkeys(DEVELOPER_FIELDS)
 
 
 def site_records(sites, absolute_url):
