@@ -1,5 +1,8 @@
 """Public site pages: what a visitor reads, in both languages, and what bad input gets."""
 
+import html
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -128,6 +131,20 @@ def test_phase_two_developer_shows_as_proposed_everywhere(client, facts):
         if f["id"] == "thanh-binh-phase-2"
     )
     assert phase["properties"]["dev_prop"] is True
+
+
+def test_a_list_names_each_developer_with_its_sources_and_date(client, facts):
+    """A name in a list is a sourced statement too: "(S1, 28 Nov 2023)", as the area is."""
+    rows = {
+        row.split('data-id="', 1)[1].split('"', 1)[0]: " ".join(
+            html.unescape(re.sub(r"<[^>]+>", "", row.split(">", 1)[1])).split()
+        )
+        for row in text(client.get("/en/sites/")).split("<tr data-kind")[1:]
+    }
+    assert "Onsen Fuji Bắc Kạn Joint Stock Company (S1, 28 Nov 2023)" in rows["quang-chu"]
+    assert "(proposed) (S2, S4, 17 Nov 2023)" in rows["thanh-binh-phase-2"]
+    # What no source names has no source to show.
+    assert "not named" in rows["huyen-tung"] and "not named (" not in rows["huyen-tung"]
 
 
 def test_a_status_without_a_date_never_shows_the_load_date(client, facts):
