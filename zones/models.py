@@ -374,7 +374,13 @@ class SiteQuerySet(SearchableQuerySet):
 
     def for_list(self):
         """The public sites with what a list row shows (zones' includes/site_table.html)."""
-        return self.public().with_first_area().with_developers()
+        return self.public().with_first_area().with_developers().with_citations()
+
+    def with_citations(self):
+        """Sites with their citations and the sources they name (Site.status_sources)."""
+        return self.prefetch_related(
+            Prefetch("citations", queryset=SiteCitation.objects.select_related("source"))
+        )
 
     def with_developers(self):
         """
@@ -431,19 +437,23 @@ class SiteQuerySet(SearchableQuerySet):
 
     def for_detail(self):
         """A site with everything its page shows, so that the page's query count is fixed."""
-        return self.public().prefetch_related(
-            "target_sectors",
-            Prefetch(
-                "phases",
-                queryset=Site.objects.public()
-                .order_by("phase")
-                .with_first_area()
-                .prefetch_related(
-                    Prefetch("statements", queryset=Statement.objects.with_sources_and_sites())
+        return (
+            self.public()
+            .prefetch_related(
+                "target_sectors",
+                Prefetch(
+                    "phases",
+                    queryset=Site.objects.public()
+                    .order_by("phase")
+                    .with_first_area()
+                    .with_citations()
+                    .prefetch_related(
+                        Prefetch("statements", queryset=Statement.objects.with_sources_and_sites())
+                    ),
                 ),
-            ),
-            Prefetch("citations", queryset=SiteCitation.objects.select_related("source")),
-            Prefetch("statements", queryset=Statement.objects.with_sources_and_sites()),
+                Prefetch("statements", queryset=Statement.objects.with_sources_and_sites()),
+            )
+            .with_citations()
         )
 
     def with_first_area(self):
@@ -486,9 +496,9 @@ class SiteQuerySet(SearchableQuerySet):
         return (
             self.public()
             .with_first_area()
+            .with_citations()
             .prefetch_related(
                 "target_sectors",
-                Prefetch("citations", queryset=SiteCitation.objects.select_related("source")),
                 *own_records(),
                 # A zone's records about one of its phases count for the zone, as on its page.
                 Prefetch(
@@ -670,6 +680,13 @@ class Site(models.Model):
         for phase in self.phases.all():
             statements.update((s.pk, s) for s in phase.statements.all())
         return sorted(statements.values(), key=lambda s: (s.kind, s.rank, s.slug))
+
+    @property
+    def status_sources(self):
+        """The sources its citations name for its status (with_citations()), in their order."""
+        return [
+            c.source for c in self.citations.all() if c.supports == SiteCitation.Supports.STATUS
+        ]
 
     @property
     def developers(self):

@@ -23,7 +23,7 @@ from common.spreadsheets import XLSX_CONTENT_TYPE, csv_text, xlsx_bytes
 from .comparison import MAX_COMPARED, MIN_COMPARED, comparison_rows
 from .filters import PlanningDocumentFilter, SiteFilter
 from .geojson import map_collection
-from .glance import developer_cell, first_statement_cell, glance
+from .glance import cited, developer_cell, first_statement_cell, glance
 from .models import Organisation, PlanningDocument, Site, Source, Statement
 from .open_data import (
     investor_statements,
@@ -108,6 +108,9 @@ def site_detail(request, slug):
     for shown in [site, *site.phases.all()]:
         for figure in shown.area_figures:
             figure.refs = footnotes.cite_figure(figure)
+    # The phases' table cites each phase's status as the page does its area.
+    for phase in site.phases.all():
+        phase.status_refs = cited(phase, "status", footnotes)
     statements = site.statements_with_phases()
     figures = [s for s in statements if s.is_figure]
     for figure in figures:
@@ -152,8 +155,8 @@ def site_detail(request, slug):
     # area, the summary, the investors' part. Those of the long tables (screen only) are left
     # off paper.
     on_paper = {number for number, _source, _notes in footnotes.entries[:own_citations]}
-    for cited in [*site.area_figures, *(f for f in in_words if f.on_paper), *documents]:
-        on_paper.update(cited.refs)
+    for record in [*site.area_figures, *(f for f in in_words if f.on_paper), *documents]:
+        on_paper.update(record.refs)
     for _key, _label, cell in [*at_a_glance, (None, None, founding)]:
         on_paper.update(cell.refs)
         values = cell.value if isinstance(cell.value, (list, tuple)) else [cell.value]
@@ -345,6 +348,9 @@ def organisation_detail(request, slug):
     sources = {source.pk: source for source in organisation.sources.all()}
     for figure in filter(None, shown_figures):
         sources.update((source.pk, source) for source in figure.sources.all())
+    # And those of the sites' statuses, which the table names too.
+    for site in developed_sites:
+        sources.update((source.pk, source) for source in site.status_sources)
     return render(
         request,
         "zones/organisation_detail.html",

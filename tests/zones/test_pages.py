@@ -145,6 +145,8 @@ def test_a_list_names_each_developer_with_its_sources_and_date(client, facts):
     assert "(proposed) (S2, S4, 17 Nov 2023)" in rows["thanh-binh-phase-2"]
     # What no source names has no source to show.
     assert "not named" in rows["huyen-tung"] and "not named (" not in rows["huyen-tung"]
+    # The status too names its sources (S1 gives Cẩm Giàng's site clearance).
+    assert "Site clearance (S1)" in rows["cam-giang"]
 
 
 def test_a_status_without_a_date_never_shows_the_load_date(client, facts):
@@ -300,8 +302,9 @@ def test_sitemap_and_robots(client, facts):
     assert "Sitemap: http://testserver/sitemap.xml" in robots
 
 
-# 16, plus five for the investors part: statements, their sources and sites; documents, sources.
-ZONE_PAGE_QUERIES = 20
+# 16, plus five for the investors part: statements, their sources and sites; documents, sources;
+# plus one for the phases' citations (their statuses' sources, in the phases' table).
+ZONE_PAGE_QUERIES = 21
 
 
 def count_queries(client, path):
