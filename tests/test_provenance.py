@@ -242,3 +242,40 @@ def site_figures(site, kind):
     for phase in site.phases.all():
         figures += [figure for figure in phase.compared_figures if figure.kind == kind]
     return figures
+
+
+@pytest.mark.parametrize("language", ["", "/en"])
+def test_a_project_shows_the_same_first_capital_and_status_everywhere(client, facts, language):
+    """
+    For every project: its row in the list, its page and the open data give the same first
+    capital (with its qualifier and currency) and the same status.
+    """
+    opened = {p["id"]: p for p in client.get("/api/projects.json").json()["projects"]}
+    listing = client.get(f"{language}/projects/").content.decode()
+    rows = {
+        re.search(r'href="[^"]*/projects/([a-z0-9-]+)/"', row).group(1): row
+        for row in listing.split("<tbody>", 1)[1].split("</tbody>", 1)[0].split("<tr>")[1:]
+    }
+    projects = list(Project.objects.for_list())
+    assert set(rows) == set(opened) == {project.slug for project in projects}
+    with translation.override("en" if language else "vi"):
+        label = str(_("Capital"))
+    for project in projects:
+        row, record = rows[project.slug], opened[project.slug]
+        page = client.get(f"{language}/projects/{project.slug}/").content.decode()
+        capital = project.capital_figure
+        cell = row.split(f'data-label="{label}">', 1)[1].split("</td>", 1)[0]
+        if capital is None:
+            assert record["cap_amount"] is None and "<strong>" not in cell, project.slug
+            continue
+        shown = format_figure(capital)
+        assert seen(cell).startswith(shown), project.slug
+        dd = page.split(f"<dt>{label}</dt>", 1)[1].split("</dd>", 1)[0]
+        assert first_strong(dd) == shown, project.slug
+        assert (record["cap_amount"], record["cap_qual"], record["cap_unit"]) == (
+            float(capital.amount),
+            capital.qualifier,
+            capital.unit,
+        ), project.slug
+        assert record["status"] == project.status, project.slug
+        assert project.get_status_display() in seen(row) and project.get_status_display() in page
