@@ -29,7 +29,8 @@ class StaleEditGuardForm(forms.ModelForm):
         for name in self.shown_fields:
             if name in self.fields:
                 self.fields[name].show_hidden_initial = True
-        if self.instance.pk and self.instance.updated_at:
+        # A reader's form (view permission only) shows every field read-only, this one too.
+        if "version" in self.fields and self.instance.pk and self.instance.updated_at:
             self.fields["version"].initial = self.instance.updated_at.isoformat()
 
     @property

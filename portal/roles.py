@@ -1,8 +1,9 @@
 """
 The Editor role: the Department's staff who keep statuses and projects current.
 
-Editors may change a site's status (its note and date), add and change projects and
-organisations, and read everything else in the admin. They may not delete anything, and have
+Editors may change and add a site's status statements (the status, its note, its date and its
+sources: the admin's Site statuses), add and change projects and organisations, and read
+everything else in the admin. They may not delete anything, and have
 no permission on users or groups, so they cannot raise their own rights. The group is kept in
 step after every `migrate`, so a fresh database has it and a changed list takes effect.
 
@@ -17,7 +18,9 @@ EDITOR_GROUP = "Editor"
 EDITOR_PERMISSIONS = {
     "zones": [
         "view_site",
-        "change_site",
+        "view_sitestatus",
+        "add_sitestatus",
+        "change_sitestatus",
         "view_organisation",
         "add_organisation",
         "change_organisation",

@@ -87,6 +87,27 @@ class FigureStatementFactory(factory.django.DjangoModelFactory):
     sources = factory.PostGeneration(set_sources)
 
 
+class StatusFactory(factory.django.DjangoModelFactory):
+    """A site's status statement (the admin's Site statuses), about a new site unless given."""
+
+    class Meta:
+        model = Statement
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"test-status-{n}")
+    kind = Statement.Kind.STATUS
+    status = Site.Status.SITE_CLEARANCE
+    text_vi = "Ghi chú thử"
+    text_en = "Test note"
+
+    @factory.post_generation
+    def sites(statement, create, extracted, **kwargs):
+        if create:
+            statement.sites.set(extracted if extracted is not None else [SiteFactory()])
+
+    sources = factory.PostGeneration(set_sources)
+
+
 class ProjectFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Project

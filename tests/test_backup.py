@@ -10,7 +10,7 @@ from django.urls import reverse
 from common.caching import NewVersion
 from tests.dumps import comparable_dump
 from tests.factories import SiteFactory
-from zones.models import Site
+from zones.models import Site, Statement
 
 
 def everything():
@@ -28,22 +28,22 @@ def test_backup_then_restore_into_an_empty_database_loses_nothing(tmp_path, clie
     call_command("create_editor", "bien-tap-vien", password="Bac-Kan-2023-editor", verbosity=0)
     editor = get_user_model().objects.get(username="bien-tap-vien")
     client.force_login(editor)
-    site = Site.objects.get(slug="cam-giang")
+    status = Statement.objects.get(slug="cam-giang-status")
     client.post(
-        reverse("admin:zones_site_changelist"),
+        reverse("admin:zones_sitestatus_changelist"),
         {
             "form-TOTAL_FORMS": "1",
             "form-INITIAL_FORMS": "1",
-            "form-0-id": str(site.pk),
+            "form-0-id": str(status.pk),
             "form-0-status": "under_construction",
-            "form-0-status_note_vi": "Đã xong giải phóng mặt bằng.",
-            "form-0-status_note_en": "Site clearance done.",
-            "form-0-status_date": "01/03/2024",
-            "form-0-status_date_precision": "day",
+            "form-0-text_vi": "Đã xong giải phóng mặt bằng.",
+            "form-0-text_en": "Site clearance done.",
+            "form-0-as_of": "01/03/2024",
+            "form-0-as_of_precision": "day",
             "_save": "Lưu",
         },
     )
-    assert site.history.count() == 2
+    assert status.history.count() == 2
     before = everything()
 
     backup = tmp_path / "backup.json.gz"
@@ -60,7 +60,7 @@ def test_backup_then_restore_into_an_empty_database_loses_nothing(tmp_path, clie
     assert everything() == before
     SiteFactory()  # ids continue after the restored ones (PostgreSQL's sequences were reset)
     restored = Site.objects.get(slug="cam-giang")
-    assert restored.history.first().history_user.username == "bien-tap-vien"
+    assert restored.status_statement.history.first().history_user.username == "bien-tap-vien"
     assert [entry["status"] for entry in restored.status_timeline()] == [
         "site_clearance",
         "under_construction",

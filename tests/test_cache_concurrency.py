@@ -11,7 +11,7 @@ from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import ProjectFactory, SiteFactory
+from tests.factories import ProjectFactory, SiteFactory, StatusFactory
 from tests.forms import form_data
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgresql]
@@ -38,11 +38,11 @@ def test_a_reader_during_an_edit_does_not_hide_the_edit_once_committed():
     The version used to move on at the save, inside the transaction: the reader in between
     got the old data (not yet committed), which was then kept under the new version for an hour.
     """
-    site = SiteFactory(status_note_en="Before the edit.")
+    site = SiteFactory(description_en="Before the edit.")
     path = f"/en/sites/{site.slug}/"
     assert "Before the edit." in read_in_another_worker(path)
     with transaction.atomic():
-        site.status_note_en = "After the edit."
+        site.description_en = "After the edit."
         site.save()
         during = read_in_another_worker(path)
     assert "Before the edit." in during  # uncommitted: the reader cannot see it yet
@@ -78,34 +78,32 @@ def save_while_another_save_is_open(first_save, second_save):
 
 
 @pytest.mark.parametrize(
-    ("factory", "change_url", "form_id"),
+    ("factory", "change_url", "form_id", "note"),
     [
-        (SiteFactory, "admin:zones_site_change", "site_form"),
-        (ProjectFactory, "admin:investments_project_change", "project_form"),
+        (StatusFactory, "admin:zones_sitestatus_change", "sitestatus_form", "text_en"),
+        (ProjectFactory, "admin:investments_project_change", "project_form", "status_note_en"),
     ],
 )
 def test_two_saves_of_one_record_at_the_same_instant_do_not_lose_one(
-    django_user_model, factory, change_url, form_id
+    django_user_model, factory, change_url, form_id, note
 ):
     """
     Both editors' forms passed the stale-edit check before either save committed, and the
     second save overwrote the first. Now the second waits for the first and is refused.
     """
-    record = factory(status_note_en="As found.")
+    record = factory(**{note: "As found."})
     client = editor(django_user_model, "second-editor")
     url = reverse(change_url, args=[record.pk])
     data = form_data(client.get(url).content.decode(), form_id)  # opened before either save
-    data["status_note_en"] = "The second editor's note."
-    if not data.get("target_sectors"):
-        data.pop("target_sectors", None)  # an empty multiple choice sends nothing
+    data[note] = "The second editor's note."
 
     def first_save():
-        record.status_note_en = "The first editor's note."
+        setattr(record, note, "The first editor's note.")
         record.save()
 
     response = save_while_another_save_is_open(first_save, lambda: client.post(url, data))
     record.refresh_from_db()
-    assert record.status_note_en == "The first editor's note."
+    assert getattr(record, note) == "The first editor's note."
     assert response.status_code == 200  # the form again, with the reason
     refusals = response.context["adminform"].form.non_field_errors().as_data()
     assert [error.code for error in refusals] == ["stale"]
@@ -118,20 +116,20 @@ def test_two_status_edits_of_one_row_in_the_list_at_the_same_instant_do_not_lose
     The list's rows compare what they showed with the record, but that comparison ran before
     either save committed: both passed and the second overwrote the first.
     """
-    site = SiteFactory(status_note_en="As found.")
+    status = StatusFactory(text_en="As found.")
     client = editor(django_user_model, "list-editor")
-    url = reverse("admin:zones_site_changelist")
+    url = reverse("admin:zones_sitestatus_changelist")
     opened = form_data(client.get(url).content.decode(), "changelist-form")
     opened["_save"] = "Save"
-    opened["form-0-status_note_en"] = "The second editor's note."
+    opened["form-0-text_en"] = "The second editor's note."
 
     def first_save():
-        site.status_note_en = "The first editor's note."
-        site.save()
+        status.text_en = "The first editor's note."
+        status.save()
 
     response = save_while_another_save_is_open(first_save, lambda: client.post(url, opened))
-    site.refresh_from_db()
-    assert site.status_note_en == "The first editor's note."
+    status.refresh_from_db()
+    assert status.text_en == "The first editor's note."
     assert response.status_code == 200  # the list again, with the reason
     refusals = response.context["cl"].formset.forms[0].non_field_errors().as_data()
     assert [error.code for error in refusals] == ["stale"]

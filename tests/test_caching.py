@@ -19,7 +19,7 @@ from django.utils.http import parse_http_date
 from common.caching import NewVersion, data_version, public_page
 from investments.models import Project
 from portal.models import DataVersion
-from zones.models import Site
+from zones.models import Site, Statement
 from zones.views import site_detail
 
 pytestmark = pytest.mark.django_db
@@ -50,19 +50,19 @@ def test_a_status_change_in_the_admin_shows_on_the_next_request(
 ):
     before = client.get("/en/sites/cam-giang/")
     assert "Site clearance" in before.content.decode()
-    site = Site.objects.get(slug="cam-giang")
+    status = Statement.objects.get(slug="cam-giang-status")
     with committed():
         admin_client.post(
-            reverse("admin:zones_site_changelist"),
+            reverse("admin:zones_sitestatus_changelist"),
             {
                 "form-TOTAL_FORMS": "1",
                 "form-INITIAL_FORMS": "1",
-                "form-0-id": str(site.pk),
+                "form-0-id": str(status.pk),
                 "form-0-status": "operational",
-                "form-0-status_note_vi": "Đi vào hoạt động.",
-                "form-0-status_note_en": "In operation.",
-                "form-0-status_date": "01/06/2025",
-                "form-0-status_date_precision": "day",
+                "form-0-text_vi": "Đi vào hoạt động.",
+                "form-0-text_en": "In operation.",
+                "form-0-as_of": "01/06/2025",
+                "form-0-as_of_precision": "day",
                 "_save": "Lưu",
             },
         )
@@ -81,7 +81,7 @@ def test_an_edit_marks_the_pages_stale_once_and_only_when_it_commits(facts, comm
     before = data_version()
     with committed() as on_commit, transaction.atomic():
         site = Site.objects.get(slug="cam-giang")
-        site.status_note_en = "Checked again."
+        site.description_en = "Checked again."
         site.save()
         Project.objects.first().save()
         assert data_version() == before  # readers still see the old version
@@ -299,10 +299,10 @@ def test_with_the_cache_down_pages_are_served_and_health_says_degraded(
 
 def test_an_edit_with_the_cache_down_is_saved(admin_client, facts, unreachable_cache):
     site = Site.objects.get(slug="cam-giang")
-    site.status_note_en = "Saved while the cache was down."
+    site.description_en = "Saved while the cache was down."
     site.save()
     site.refresh_from_db()
-    assert site.status_note_en == "Saved while the cache was down."
+    assert site.description_en == "Saved while the cache was down."
 
 
 def test_the_tests_never_use_a_cache_named_in_the_environment():
@@ -352,7 +352,7 @@ def test_last_modified_is_the_last_change_as_the_database_keeps_it(client, facts
     again = client.get("/api/sites.geojson")
     assert (again["Last-Modified"], again["ETag"]) == (first["Last-Modified"], first["ETag"])
     site = Site.objects.get(slug="cam-giang")
-    site.status_note_en = "Checked again."
+    site.description_en = "Checked again."
     site.save()
     cache.clear()
     edited = client.get("/api/sites.geojson")
@@ -448,7 +448,7 @@ def test_an_edit_shows_at_once_on_a_page_answered_early(client, facts, committed
     before = text(client.get("/en/sites/cam-giang/"))
     assert text(client.get("/en/sites/cam-giang/")) == before  # now answered early
     site = Site.objects.get(slug="cam-giang")
-    site.status_note_en = "A note written in another worker."
+    site.description_en = "A note written in another worker."
     with committed():
         site.save()
     assert "A note written in another worker." in text(client.get("/en/sites/cam-giang/"))
@@ -543,7 +543,7 @@ def test_with_redis_a_kept_page_is_answered_early_and_an_edit_shows_at_once(
     with django_assert_num_queries(0):
         assert text(client.get("/en/sites/cam-giang/")) == before
     site = Site.objects.get(slug="cam-giang")
-    site.status_note_en = "A note written in another worker."
+    site.description_en = "A note written in another worker."
     with committed():
         site.save()
     assert "A note written in another worker." in text(client.get("/en/sites/cam-giang/"))

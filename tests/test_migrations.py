@@ -326,3 +326,68 @@ def test_the_developer_becomes_a_statement_with_its_sources_and_its_history():
         None,
     )
     assert not Site.objects.first().citations.filter(supports="developer").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_status_becomes_a_statement_with_its_sources_and_its_history():
+    """
+    zones 0018: the status on the site record (with its note, its date and its citations)
+    becomes a status statement, each change of it in the site's history a record of the
+    statement's, and the public timeline reads them there.
+    """
+    old = apps_at([("zones", "0017_developer_as_statements")])
+    site = old.get_model("zones", "Site").objects.create(
+        slug="old-status",
+        name="Cụm ba",
+        kind="cluster",
+        district="cho-moi",
+        status="under_construction",
+        status_note_vi="Đang xây dựng.",
+        status_note_en="Being built.",
+        status_date="2025-01-01",
+        status_date_precision="year",
+    )
+    source = old.get_model("zones", "Source").objects.create(
+        key="OLD3", title="Bài cũ", publisher="Báo cũ"
+    )
+    old.get_model("zones", "SiteCitation").objects.create(
+        site=site, source=source, supports="status", note_en="Weak."
+    )
+    history = old.get_model("zones", "HistoricalSite").objects
+    for day, status, note, as_of in [
+        (1, "site_clearance", "Clearing.", "2021-01-01"),
+        (2, "site_clearance", "Clearing.", "2021-01-01"),  # another field changed
+        (3, "under_construction", "Being built.", "2025-01-01"),
+    ]:
+        history.create(
+            id=site.pk,
+            slug=site.slug,
+            name=site.name,
+            kind="cluster",
+            district="cho-moi",
+            status=status,
+            status_note_vi=note,
+            status_note_en=note,
+            status_date=as_of,
+            status_date_precision="year",
+            history_date=f"2024-01-0{day}T00:00:00Z",
+            history_type="+" if day == 1 else "~",
+        )
+
+    migrate_to_the_latest()
+
+    site = Site.objects.get(slug="old-status")
+    status = site.status_statement
+    assert (status.status, status.text_en, status.as_of.isoformat(), status.as_of_precision) == (
+        "under_construction",
+        "Being built.",
+        "2025-01-01",
+        "year",
+    )
+    assert [s.key for s in status.sources.all()] == ["OLD3"] and status.note_en == "OLD3: Weak."
+    assert [(entry["status"], entry["note"]) for entry in site.status_timeline()] == [
+        ("site_clearance", "Clearing."),
+        ("under_construction", "Being built."),
+    ]
+    assert status.history.earliest().history_date.day == 1
+    assert not site.citations.filter(supports="status").exists()

@@ -20,6 +20,7 @@ from .models import (
     Sector,
     Site,
     SiteCitation,
+    SiteStatus,
     Source,
     Statement,
 )
@@ -64,14 +65,8 @@ class GeoJSONMapWidget(LeafletAdminWidget):
         return super().get_context(name, None if value in ("null", "") else value, attrs)
 
 
-# What an editor may change on a site; everything else is read-only to them.
-STATUS_FIELDS = [
-    "status",
-    "status_note_vi",
-    "status_note_en",
-    "status_date",
-    "status_date_precision",
-]
+# What editors change, row by row, in the list of site statuses.
+STATUS_FIELDS = ["status", "text_vi", "text_en", "as_of", "as_of_precision"]
 
 
 @admin.register(Site)
@@ -87,13 +82,9 @@ class SiteAdmin(
     resource_classes = [SiteResource]
     formats = [SafeXLSX.named(pgettext_lazy("sheet name", "Sites")), SafeCSV]
     widget = GeoJSONMapWidget
-    # Editors update statuses straight from the list, without opening each site: the list
-    # holds only the name and the editable status columns, so it fits a laptop screen.
-    list_display = ["name", *STATUS_FIELDS]
-    list_editable = STATUS_FIELDS
-    # About 11 fields a row: a page of 100 rows was more than Django takes in one request
-    # (DATA_UPLOAD_MAX_NUMBER_FIELDS, 1,000), and saving it a 400.
-    list_per_page = 50
+    list_display = ["name", "kind", "status", "status_date"]
+    # The status columns are copies of the site's current status statement (Site statuses).
+    readonly_fields = ["status", "status_date", "status_date_precision"]
     list_filter = ["kind", "status", "district", "location_precision"]
     list_select_related = ["parent"]
     search_fields = ["name_vi", "name_en", "commune_vi", "slug"]
@@ -101,18 +92,17 @@ class SiteAdmin(
     filter_horizontal = ["target_sectors"]
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [SiteCitationInline]
-    history_list_display = ["status", "status_date", "status_note_vi"]
     fieldsets = [
         (None, {"fields": ["kind", "name", "slug", "parent", "phase", "description", "version"]}),
         (
             _("Status"),
             {
-                "fields": [
-                    "status",
-                    "status_note",
-                    "status_date",
-                    "status_date_precision",
-                ]
+                "fields": ["status", "status_date", "status_date_precision"],
+                "description": _(
+                    "The site's current status, as its newest status statement gives it: "
+                    "change it under Site statuses, where each status has its note, its date "
+                    "and its sources."
+                ),
             },
         ),
         (
@@ -144,18 +134,6 @@ class SiteAdmin(
             formfield.widget.csp_nonce = get_nonce(request)
         return formfield
 
-    def get_changelist_form(self, request, **kwargs):
-        kwargs.setdefault(
-            "widgets",
-            {
-                "status_note_vi": forms.Textarea(attrs={"rows": 2, "cols": 28}),
-                "status_note_en": forms.Textarea(attrs={"rows": 2, "cols": 28}),
-            },
-        )
-        kwargs.setdefault("form", StaleEditGuardForm)
-        form_class = super().get_changelist_form(request, **kwargs)
-        return remember_shown_values(form_class, STATUS_FIELDS)
-
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """Reverting to an old version rewrites every field: superusers only."""
         refuse_revert_unless_superuser(request)
@@ -167,13 +145,12 @@ class SiteAdmin(
     def get_readonly_fields(self, request, obj=None):
         if request.user.is_superuser:
             return super().get_readonly_fields(request, obj)
-        # TranslationAdmin has already expanded "status_note" into its _vi/_en fields.
-        editable = {"status_note", "version", *STATUS_FIELDS}
+        # Editors read a site; they keep its status under Site statuses.
         return [
             name
             for _title, options in self.fieldsets
             for name in options["fields"]
-            if name not in editable
+            if name != "version"
         ]
 
 
@@ -207,6 +184,60 @@ class StatementAdmin(FilterValuesCheckedMixin, SimpleHistoryAdmin, TranslationAd
             },
         ),
     ]
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Reverting to an old version rewrites every field: superusers only."""
+        refuse_revert_unless_superuser(request)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+@admin.register(SiteStatus)
+class SiteStatusAdmin(
+    LockedWhileSaving, FilterValuesCheckedMixin, SimpleHistoryAdmin, TranslationAdmin
+):
+    """
+    Where editors keep statuses current, straight from the list, without opening each one: a
+    row is a site's status statement (the status, its note in both languages, its date), and
+    the site's status follows its newest.
+    """
+
+    form = StaleEditGuardForm
+    list_display = ["site_names", *STATUS_FIELDS]
+    list_display_links = ["site_names"]
+    list_editable = STATUS_FIELDS
+    # About 9 fields a row: a page of 100 rows was more than Django takes in one request
+    # (DATA_UPLOAD_MAX_NUMBER_FIELDS, 1,000), and saving it a 400.
+    list_per_page = 50
+    list_filter = ["status", "nature", "sites__kind"]
+    search_fields = ["sites__name_vi", "sites__name_en", "text_vi", "text_en", "slug"]
+    filter_horizontal = ["sites", "sources"]
+    history_list_display = ["status", "as_of", "text_vi"]
+    fieldsets = [
+        (None, {"fields": ["slug", "sites", "status", "nature", "text", "version"]}),
+        (
+            _("When, and from where"),
+            {"fields": ["as_of", "as_of_precision", "rank", "note", "sources"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("sites")
+
+    @admin.display(description=_("sites concerned"))
+    def site_names(self, statement):
+        return ", ".join(site.name for site in statement.sites.all()) or statement.slug
+
+    def get_changelist_form(self, request, **kwargs):
+        kwargs.setdefault(
+            "widgets",
+            {
+                "text_vi": forms.Textarea(attrs={"rows": 2, "cols": 28}),
+                "text_en": forms.Textarea(attrs={"rows": 2, "cols": 28}),
+            },
+        )
+        kwargs.setdefault("form", StaleEditGuardForm)
+        form_class = super().get_changelist_form(request, **kwargs)
+        return remember_shown_values(form_class, STATUS_FIELDS)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """Reverting to an old version rewrites every field: superusers only."""

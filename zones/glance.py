@@ -134,8 +134,26 @@ def developer_cell(site, statements, footnotes):
     return Cell("developers", named)
 
 
+def status_cell(site, statements, footnotes):
+    """
+    The site's current status, read the same way on its page and the comparison: the first
+    of its own status statements in reading order (a zone's phases have their own), with its
+    footnotes. The site's status columns (the map, the lists) are copies of the same record.
+    """
+    own = [
+        s
+        for s in statements
+        if s.kind == Kind.STATUS and site.pk in {about.pk for about in s.sites.all()}
+    ]
+    if not own:
+        return Cell("missing")
+    current = min(own, key=Statement.reading_order)
+    current.refs = [footnotes.cite(s, f"fact-{current.pk}") for s in current.sources.all()]
+    return Cell("status", current)
+
+
 def cited(site, supports, footnotes):
-    """Footnote numbers for the site's own citations of one fact ("status", "sectors")."""
+    """Footnote numbers for the site's own citations of one fact ("sectors")."""
     return [
         footnotes.cite(citation.source, f"{site.pk}:{supports}", citation.note)
         for citation in site.citations.all()
@@ -190,7 +208,7 @@ def glance(site, statements, footnotes):
 
     def cell(key):
         if key == "status":
-            return Cell("status", site, cited(site, "status", footnotes))
+            return status_cell(site, statements, footnotes)
         if key == "area":
             return figure_cell(site.area_figure, footnotes)
         if key == "sectors":

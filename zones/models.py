@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from djgeojson.fields import PointField, PolygonField
 
@@ -374,26 +375,26 @@ class SiteQuerySet(SearchableQuerySet):
 
     def for_list(self):
         """The public sites with what a list row shows (zones' includes/site_table.html)."""
-        return self.public().with_first_area().with_developers().with_citations()
+        return self.public().with_first_area().with_developers()
 
     def with_citations(self):
-        """Sites with their citations and the sources they name (Site.status_sources)."""
+        """Sites with their citations and the sources they name."""
         return self.prefetch_related(
             Prefetch("citations", queryset=SiteCitation.objects.select_related("source"))
         )
 
     def with_developers(self):
         """
-        Sites with their own developer statements (`developer_statements`; Site.developers
-        reads them in order): what a list row shows in its Developer column.
+        Sites with their own developer and status statements (`list_statements`; read by
+        Site.developers and Site.status_statement()): what a list row shows of them.
         """
         return self.prefetch_related(
             Prefetch(
                 "statements",
                 queryset=Statement.objects.filter(
-                    kind=Statement.Kind.DEVELOPER
+                    kind__in=[Statement.Kind.DEVELOPER, Statement.Kind.STATUS]
                 ).with_sources_and_sites(),
-                to_attr="developer_statements",
+                to_attr="list_statements",
             )
         )
 
@@ -446,7 +447,6 @@ class SiteQuerySet(SearchableQuerySet):
                     queryset=Site.objects.public()
                     .order_by("phase")
                     .with_first_area()
-                    .with_citations()
                     .prefetch_related(
                         Prefetch("statements", queryset=Statement.objects.with_sources_and_sites())
                     ),
@@ -482,7 +482,12 @@ class SiteQuerySet(SearchableQuerySet):
         answering = (
             Statement.objects.in_words()
             .filter(
-                kind__in=[*Statement.QUESTIONS, Statement.Kind.FOUNDING, Statement.Kind.DEVELOPER]
+                kind__in=[
+                    *Statement.QUESTIONS,
+                    Statement.Kind.FOUNDING,
+                    Statement.Kind.DEVELOPER,
+                    Statement.Kind.STATUS,
+                ]
             )
             .with_sources_and_sites()
         )
@@ -563,20 +568,17 @@ class Site(models.Model):
         blank=True,
         help_text=_("Leave empty when no source names it."),
     )
-    status = models.CharField(_("status"), max_length=20, choices=Status)
-    status_note = models.CharField(_("status note"), max_length=400, blank=True)
-    status_date = models.DateField(
-        _("status as of"),
-        null=True,
-        blank=True,
-        help_text=_("The date the status was reported or changed."),
-    )
+    # The site's current status: copies of its current status statement's (status_statement()),
+    # kept in step by Site.refresh_status(), so that filters, the map and the lists read one
+    # indexed column. Editors change the statement (admin: Site statuses), never these.
+    status = models.CharField(_("status"), max_length=20, choices=Status, editable=False)
+    status_date = models.DateField(_("status as of"), null=True, blank=True, editable=False)
     status_date_precision = models.CharField(
         _("precision of the status date"),
         max_length=10,
         choices=DatePrecision,
         default=DatePrecision.DAY,
-        help_text=_("A source that says only “2025” gives the year, not a day."),
+        editable=False,
     )
     target_sectors = models.ManyToManyField(
         Sector, verbose_name=_("target sectors"), blank=True, related_name="sites"
@@ -681,23 +683,54 @@ class Site(models.Model):
             statements.update((s.pk, s) for s in phase.statements.all())
         return sorted(statements.values(), key=lambda s: (s.kind, s.rank, s.slug))
 
-    @property
-    def status_sources(self):
-        """The sources its citations name for its status (with_citations()), in their order."""
-        return [
-            c.source for c in self.citations.all() if c.supports == SiteCitation.Supports.STATUS
-        ]
+    def own_statements(self, kind):
+        """
+        Its own statements of a kind, in reading order: from with_developers(), or from all
+        its statements where those are prefetched instead (for_detail()), or from the database.
+        """
+        prefetched = getattr(self, "list_statements", None)
+        if prefetched is None and "statements" in getattr(self, "_prefetched_objects_cache", {}):
+            prefetched = self.statements.all()
+        if prefetched is None:
+            prefetched = self.statements.filter(kind=kind).with_sources_and_sites()
+        own = [s for s in prefetched if s.kind == kind and self.pk in {x.pk for x in s.sites.all()}]
+        return sorted(own, key=Statement.reading_order)
 
     @property
     def developers(self):
+        """Its own developer statements, in reading order."""
+        return self.own_statements(Statement.Kind.DEVELOPER)
+
+    @cached_property
+    def status_statement(self):
         """
-        Its own developer statements, in reading order: from with_developers(), or from all
-        its statements where those are prefetched instead (a zone's phases, for_detail()).
+        Its current status: the first of its own status statements in reading order (what a
+        source reports before what is planned, newest first). Its status columns copy it.
         """
-        own = getattr(self, "developer_statements", None)
-        if own is None:
-            own = [s for s in self.statements.all() if s.kind == Statement.Kind.DEVELOPER]
-        return sorted(own, key=Statement.reading_order)
+        return next(iter(self.own_statements(Statement.Kind.STATUS)), None)
+
+    @property
+    def status_sources(self):
+        """The sources of its current status."""
+        return list(self.status_statement.sources.all()) if self.status_statement else []
+
+    def refresh_status(self):
+        """Copy its current status statement's value and date into its status columns."""
+        self.__dict__.pop("status_statement", None)
+        self.__dict__.pop("_prefetched_objects_cache", None)
+        current = self.status_statement
+        if current is None:
+            return
+        copies = {
+            "status": current.status,
+            "status_date": current.as_of,
+            "status_date_precision": current.as_of_precision,
+        }
+        # An update, not a save: the copies are no change of the site's own, and the history
+        # of the change (who, when, why) is the statement's.
+        Site.objects.filter(pk=self.pk).update(**copies, updated_at=timezone.now())
+        for name, value in copies.items():
+            setattr(self, name, value)
 
     @property
     def area_figure(self):
@@ -710,21 +743,26 @@ class Site(models.Model):
 
     def status_timeline(self):
         """
-        The site's statuses over time, oldest first, from its history: one entry each time the
-        status, its note or its date changed. Editors' names are not part of it, and neither
-        is the day an entry was recorded: a status the source does not date shows no date.
+        The site's statuses over time, oldest first, from its status statements' history: one
+        entry each time a status, its note or its date changed. Editors' names are not part of
+        it, and neither is the day an entry was recorded: a status the source does not date
+        shows no date.
         """
         language = reader_language()
         labels = dict(Site.Status.choices)
+        own = Statement.objects.filter(kind=Statement.Kind.STATUS, sites=self).values("pk")
+        records = Statement.history.filter(id__in=own).order_by("history_date", "history_id")
         entries = []
-        for record in self.history.order_by("history_date", "history_id"):
+        for record in records:
+            if not record.status:
+                continue
             entry = {
                 "status": record.status,
                 # A status later retired from the choices still shows, as its stored code.
                 "label": labels.get(record.status, record.status),
-                "note": getattr(record, f"status_note_{language}", "") or record.status_note_vi,
-                "date": record.status_date,
-                "precision": record.status_date_precision,
+                "note": getattr(record, f"text_{language}", "") or record.text_vi,
+                "date": record.as_of,
+                "precision": record.as_of_precision,
             }
             previous = entries[-1] if entries else None
             if previous and all(
@@ -758,7 +796,6 @@ class SiteCitation(models.Model):
     class Supports(models.TextChoices):
         GENERAL = "general", _("General")
         AREA = "area", _("Area")
-        STATUS = "status", _("Status")
         SECTORS = "sectors", _("Target sectors")
         LOCATION = "location", _("Location")
         ADMINISTRATIVE = "administrative", _("Administrative unit")
@@ -905,6 +942,9 @@ class Statement(SourcedFigure):
         # The body that builds the infrastructure, as `organisation`; a plan when the source
         # names it only as proposed. Its words are a note on it, if any.
         DEVELOPER = "developer", _("Developer")
+        # A site's status (`status`, one of Site.Status), its note as its words, the date it
+        # refers to as its date. The site's status columns copy its current one.
+        STATUS = "status", _("Status")
         # The first questions an investor asks: each a line of a site's "At a glance".
         DISTANCES = "distances", _("Distances")
         GATEWAYS = "gateways", _("Airport, seaport, border")
@@ -1018,6 +1058,13 @@ class Statement(SourcedFigure):
         validators=[MaxLengthValidator(2000)],
         help_text=_("For a statement that is not a single figure, in the source's own terms."),
     )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Site.Status,
+        blank=True,
+        help_text=_("For the property Status only: the status the source reports."),
+    )
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation it names"),
@@ -1038,6 +1085,8 @@ class Statement(SourcedFigure):
         _("show among the key figures"), default=False, help_text=_("Shown on the home page.")
     )
     search_text = models.TextField(editable=False, blank=True, default="")
+    # When it was last saved: the admin's lists refuse an edit made on an older copy.
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True, null=True)
 
     objects = StatementQuerySet.as_manager()
 
@@ -1069,7 +1118,11 @@ class Statement(SourcedFigure):
         ]
 
     def __str__(self):
-        return self.label or self.text[:80] or str(self.organisation or self.slug)
+        return (
+            self.label
+            or self.text[:80]
+            or str(self.organisation or self.get_status_display() or self.slug)
+        )
 
     def natural_key(self):
         return (self.slug,)
@@ -1082,7 +1135,7 @@ class Statement(SourcedFigure):
         errors = {}
         # Keyed to the Vietnamese columns: the admin's form has those, not "text" or "label".
         names_developer = self.kind == self.Kind.DEVELOPER and self.organisation_id
-        if self.amount is None and not self.text and not names_developer:
+        if self.amount is None and not self.text and not names_developer and not self.status:
             errors["text_vi"] = _("Give the statement's value: a number with its unit, or words.")
         if (
             self.kind == self.Kind.DEVELOPER
@@ -1090,6 +1143,10 @@ class Statement(SourcedFigure):
             and not self.organisation_id
         ):
             errors["organisation"] = _("Name the developer, or record that none was found.")
+        if self.kind == self.Kind.STATUS and not self.status:
+            errors["status"] = _("Give the status the source reports.")
+        if self.kind != self.Kind.STATUS and self.status:
+            errors["status"] = _("Only a statement of the property Status has a status.")
         if self.amount is not None and not self.unit:
             errors["unit"] = _("A number needs its unit or currency.")
         if self.amount is None and self.unit:
@@ -1153,6 +1210,29 @@ class Statement(SourcedFigure):
             )
             for topic, label in cls.Topic.choices
         ]
+
+
+class SiteStatusManager(models.Manager.from_queryset(StatementQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().filter(kind=Statement.Kind.STATUS)
+
+
+class SiteStatus(Statement):
+    """
+    The statements of the property Status, on their own: the admin's list where editors keep
+    sites' statuses current. The same records as Statement's, with the same history.
+    """
+
+    objects = SiteStatusManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("site status")
+        verbose_name_plural = _("site statuses")
+
+    def save(self, *args, **kwargs):
+        self.kind = Statement.Kind.STATUS
+        super().save(*args, **kwargs)
 
 
 # What the comparison shows beside each site's own fields: the newest reported figure of each

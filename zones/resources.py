@@ -21,7 +21,7 @@ class SiteResource(resources.ModelResource):
     area_ha = fields.Field(None, _("Area (ha)"), NATIVE_NUMBER, readonly=True)
     developer = fields.Field(None, _("Developer"), readonly=True)
     status = fields.Field("status", _("Status"))
-    status_note = fields.Field("status_note_vi", _("Status note"))
+    status_note = fields.Field(None, _("Status note"), readonly=True)
     status_date = fields.Field("status_date", _("Status as of"), NATIVE_DATE)
     latitude = fields.Field("latitude", _("Latitude"), NATIVE_NUMBER)
     longitude = fields.Field("longitude", _("Longitude"), NATIVE_NUMBER)
@@ -63,3 +63,8 @@ class SiteResource(resources.ModelResource):
             for statement in site.developers
             if statement.organisation and statement.nature != statement.Nature.NOT_FOUND
         )
+
+    def dehydrate_status_note(self, site):
+        """The note of its current status statement, in Vietnamese."""
+        current = site.status_statement
+        return current.text_vi if current else ""

@@ -8,6 +8,7 @@ from .models import (
     Sector,
     Site,
     SiteCitation,
+    SiteStatus,
     Source,
     Statement,
 )
@@ -34,7 +35,6 @@ class SiteTranslationOptions(TranslationOptions):
         "name",
         "description",
         "commune",
-        "status_note",
         "location_note",
     )
 
@@ -47,6 +47,12 @@ class SiteCitationTranslationOptions(TranslationOptions):
 @register(Statement)
 class StatementTranslationOptions(TranslationOptions):
     fields = ("label", "text", "note", "period_label")
+
+
+# The proxy of the admin's Site statuses: the same columns, registered for its own admin.
+@register(SiteStatus)
+class SiteStatusTranslationOptions(TranslationOptions):
+    fields = ()
 
 
 @register(PlanningDocument)

@@ -23,7 +23,7 @@ from common.spreadsheets import XLSX_CONTENT_TYPE, csv_text, xlsx_bytes
 from .comparison import MAX_COMPARED, MIN_COMPARED, comparison_rows
 from .filters import PlanningDocumentFilter, SiteFilter
 from .geojson import map_collection
-from .glance import cited, developer_cell, first_statement_cell, glance
+from .glance import developer_cell, first_statement_cell, glance
 from .models import Organisation, PlanningDocument, Site, Source, Statement
 from .open_data import (
     investor_statements,
@@ -110,7 +110,10 @@ def site_detail(request, slug):
             figure.refs = footnotes.cite_figure(figure)
     # The phases' table cites each phase's status as the page does its area.
     for phase in site.phases.all():
-        phase.status_refs = cited(phase, "status", footnotes)
+        if current := phase.status_statement:
+            phase.status_refs = [
+                footnotes.cite(source, f"fact-{current.pk}") for source in current.sources.all()
+            ]
     statements = site.statements_with_phases()
     figures = [s for s in statements if s.is_figure]
     for figure in figures:
@@ -212,6 +215,7 @@ def site_detail(request, slug):
             "expectations": expectations,
             "founding": founding,
             "developers": developers,
+            "status": next(cell for key, _label, cell in at_a_glance if key == "status"),
             # (topic, label, statements, whether anything under its heading is printed): a
             # heading whose statements all stay on screen stays on screen too.
             "investor_topics": [
@@ -342,7 +346,7 @@ def organisation_detail(request, slug):
     shown_figures += [
         statement
         for site in developed_sites
-        for statement in site.developer_statements
+        for statement in site.developers
         if statement.organisation_id == organisation.pk
     ]
     sources = {source.pk: source for source in organisation.sources.all()}

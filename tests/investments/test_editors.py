@@ -1,15 +1,18 @@
-"""The Editor role: statuses and projects yes; deleting, other fields, users and groups no."""
+"""
+The Editor role: site statuses (as statements) and projects yes; deleting, a site's own fields,
+users and groups no.
+"""
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 
 from investments.models import Project
 from portal.roles import EDITOR_GROUP
 from tests.forms import form_data
-from zones.models import Site
+from zones.models import Site, Statement
 
 pytestmark = pytest.mark.django_db
 
@@ -18,10 +21,12 @@ def test_the_editor_group_exists_after_migrate_without_delete_or_user_rights(db)
     codenames = set(
         Group.objects.get(name=EDITOR_GROUP).permissions.values_list("codename", flat=True)
     )
-    assert {"change_site", "add_project", "change_project", "add_organisation"} <= codenames
+    assert {"change_sitestatus", "add_project", "change_project", "add_organisation"} <= codenames
     assert not any(code.startswith("delete_") for code in codenames)
     assert not any(code.endswith(("_user", "_group", "_permission")) for code in codenames)
     assert "change_sector" not in codenames and "add_site" not in codenames
+    # A site's own fields are read-only to editors: its status is kept as statements.
+    assert "change_site" not in codenames
 
 
 def test_create_editor_makes_a_staff_member_who_can_log_in(client, editor):
@@ -35,50 +40,56 @@ def test_create_editor_makes_a_staff_member_who_can_log_in(client, editor):
     assert client.get(reverse("admin:index")).status_code == 200
 
 
-def changelist_post(site, **changes):
-    """The admin list's inline-edit form, as the browser submits it for one row."""
+def changelist_post(record, **changes):
+    """The list of site statuses' inline-edit form, as the browser submits it for one row."""
     data = {
         "form-TOTAL_FORMS": "1",
         "form-INITIAL_FORMS": "1",
         "form-MIN_NUM_FORMS": "0",
         "form-MAX_NUM_FORMS": "1000",
-        "form-0-id": str(site.pk),
-        "form-0-status": site.status,
-        "form-0-status_note_vi": site.status_note_vi,
-        "form-0-status_note_en": site.status_note_en,
-        "form-0-status_date": site.status_date.isoformat() if site.status_date else "",
-        "form-0-status_date_precision": site.status_date_precision,
+        "form-0-id": str(record.pk),
+        "form-0-status": record.status,
+        "form-0-text_vi": record.text_vi,
+        "form-0-text_en": record.text_en,
+        "form-0-as_of": record.as_of.isoformat() if record.as_of else "",
+        "form-0-as_of_precision": record.as_of_precision,
         "_save": "Lưu",
     }
     data.update({f"form-0-{name}": value for name, value in changes.items()})
     return data
 
 
+STATUSES = reverse_lazy("admin:zones_sitestatus_changelist")
+
+
 def test_editor_changes_a_status_from_the_list_and_it_shows_everywhere(editor_client, facts):
-    site = Site.objects.get(slug="cam-giang")
-    url = reverse("admin:zones_site_changelist")
+    status = Statement.objects.get(slug="cam-giang-status")
     response = editor_client.post(
-        url,
+        STATUSES,
         changelist_post(
-            site,
+            status,
             status="under_construction",
-            status_note_vi="Đã xong giải phóng mặt bằng.",
-            status_note_en="Site clearance done.",
-            status_date="2024-03-01",
+            text_vi="Đã xong giải phóng mặt bằng.",
+            text_en="Site clearance done.",
+            as_of="2024-03-01",
         ),
     )
     assert response.status_code == 302
-    site.refresh_from_db()
-    assert site.status == "under_construction"
+    # The site's status (its lists, its filters, the map) follows its statement.
+    site = Site.objects.get(slug="cam-giang")
+    assert (site.status, site.status_date.isoformat()) == ("under_construction", "2024-03-01")
+    geojson = editor_client.get("/api/sites.geojson").json()
+    record = next(f for f in geojson["features"] if f["id"] == "cam-giang")["properties"]
+    assert (record["status"], record["status_dt"]) == ("under_construction", "2024-03-01")
 
     # The admin history names who changed what, with the old and new values.
-    latest, previous = site.history.all()[:2]
+    latest, previous = status.history.all()[:2]
     assert latest.history_user.username == "bien-tap-vien"
     changed = {
         change.field: (change.old, change.new) for change in latest.diff_against(previous).changes
     }
     assert changed["status"] == ("site_clearance", "under_construction")
-    history_page = editor_client.get(reverse("admin:zones_site_history", args=[site.pk]))
+    history_page = editor_client.get(reverse("admin:zones_sitestatus_history", args=[status.pk]))
     assert "bien-tap-vien" in history_page.content.decode()
 
     # The public page shows the timeline, old status first, without the editor's name.
@@ -89,23 +100,19 @@ def test_editor_changes_a_status_from_the_list_and_it_shows_everywhere(editor_cl
     assert "bien-tap-vien" not in page
 
 
-def site_form(client, site):
-    url = reverse("admin:zones_site_change", args=[site.pk])
-    return url, form_data(client.get(url).content.decode(), "site_form")
+def change_form(client, url_name, record, form_id):
+    url = reverse(url_name, args=[record.pk])
+    return url, form_data(client.get(url).content.decode(), form_id)
 
 
-def test_editor_cannot_change_other_site_fields(editor_client, facts):
+def test_editor_cannot_change_a_site_own_fields(editor_client, facts):
+    """A site's name, commune and place are the superuser's; its status is a statement."""
     site = Site.objects.get(slug="cam-giang")
-    url, data = site_form(editor_client, site)
-    assert "status" in data
-    assert "commune_vi" not in data and "name_vi" not in data
-    # The form as the browser sends it, plus fields the editor may not change.
-    data.update(status="operational", status_note_vi="x", commune_vi="Xã khác", name_vi="Bị đổi")
-    response = editor_client.post(url, data)
-    assert response.status_code == 302  # saved: the status went through…
+    url, data = change_form(editor_client, "admin:zones_site_change", site, "site_form")
+    assert "commune_vi" not in data and "name_vi" not in data and "status" not in data
+    data.update(commune_vi="Xã khác", name_vi="Bị đổi")
+    assert editor_client.post(url, data).status_code == 403
     site.refresh_from_db()
-    assert site.status == "operational"
-    # …and the read-only fields did not.
     assert site.commune_vi != "Xã khác" and site.name_vi == "Cụm công nghiệp Cẩm Giàng"
 
 
@@ -128,20 +135,22 @@ def test_editor_cannot_revert_a_site_to_an_old_version(editor_client, admin_clie
     assert admin_client.get(url).status_code == 200  # a superuser may still revert
 
 
-def test_a_stale_site_form_is_refused_with_a_message(editor_client, admin_client, facts):
-    site = Site.objects.get(slug="cam-giang")
-    url, opened_by_editor = site_form(editor_client, site)
-    # Meanwhile a colleague saves the same site.
-    _, colleague = site_form(admin_client, site)
-    colleague.update(status="under_construction", status_note_vi="Đã khởi công.")
+def test_a_stale_status_form_is_refused_with_a_message(editor_client, admin_client, facts):
+    status = Statement.objects.get(slug="cam-giang-status")
+    url_name = "admin:zones_sitestatus_change"
+    url, opened_by_editor = change_form(editor_client, url_name, status, "sitestatus_form")
+    # Meanwhile a colleague saves the same status.
+    _, colleague = change_form(admin_client, url_name, status, "sitestatus_form")
+    colleague.update(status="under_construction", text_vi="Đã khởi công.")
     assert admin_client.post(url, colleague).status_code == 302
     # The editor saves the form opened before that: refused, nothing overwritten.
-    opened_by_editor.update(status="operational", status_note_vi="Đã hoạt động.")
+    opened_by_editor.update(status="operational", text_vi="Đã hoạt động.")
     response = editor_client.post(url, opened_by_editor)
     assert response.status_code == 200
     assert "sau khi bạn mở" in response.content.decode()
-    site.refresh_from_db()
-    assert (site.status, site.status_note_vi) == ("under_construction", "Đã khởi công.")
+    status.refresh_from_db()
+    assert (status.status, status.text_vi) == ("under_construction", "Đã khởi công.")
+    assert Site.objects.get(slug="cam-giang").status == "under_construction"
 
 
 def test_a_stale_project_form_is_refused(admin_client, facts, django_user_model):
@@ -160,42 +169,42 @@ def test_a_stale_project_form_is_refused(admin_client, facts, django_user_model)
     assert project.status == "stopped"
 
 
-def test_a_stale_site_list_saves_only_the_rows_the_editor_changed(editor_client, facts):
+def test_a_stale_status_list_saves_only_the_rows_the_editor_changed(editor_client, facts):
     """Saving a list opened earlier re-saved every row on it, undoing others' changes."""
-    url = reverse("admin:zones_site_changelist")
-    opened = form_data(editor_client.get(url).content.decode(), "changelist-form")
+    opened = form_data(editor_client.get(STATUSES).content.decode(), "changelist-form")
     opened["_save"] = "Lưu"  # the button the editor presses
     rows = {opened[f"form-{n}-id"]: n for n in range(int(opened["form-TOTAL_FORMS"]))}
-    cam_giang, quang_chu = Site.objects.get(slug="cam-giang"), Site.objects.get(slug="quang-chu")
+    cam_giang = Statement.objects.get(slug="cam-giang-status")
+    quang_chu = Statement.objects.get(slug="quang-chu-status")
     # A colleague changes Quảng Chu after the editor opened the list.
     quang_chu.status = "operational"
-    quang_chu.status_note_vi = "Đã đi vào hoạt động."
+    quang_chu.text_vi = "Đã đi vào hoạt động."
     quang_chu.save()
     # The editor changes Cẩm Giàng only, and saves the whole list.
     opened[f"form-{rows[str(cam_giang.pk)]}-status"] = "under_construction"
-    response = editor_client.post(url, opened)
+    response = editor_client.post(STATUSES, opened)
     assert response.status_code == 302
     cam_giang.refresh_from_db()
     quang_chu.refresh_from_db()
     assert cam_giang.status == "under_construction"
-    assert (quang_chu.status, quang_chu.status_note_vi) == ("operational", "Đã đi vào hoạt động.")
+    assert (quang_chu.status, quang_chu.text_vi) == ("operational", "Đã đi vào hoạt động.")
     assert quang_chu.history.first().history_user is None  # not blamed on the editor
 
 
 def test_a_row_changed_by_both_is_refused_in_the_list(editor_client, facts):
-    url = reverse("admin:zones_site_changelist")
-    opened = form_data(editor_client.get(url).content.decode(), "changelist-form")
+    opened = form_data(editor_client.get(STATUSES).content.decode(), "changelist-form")
     opened["_save"] = "Lưu"  # the button the editor presses
     rows = {opened[f"form-{n}-id"]: n for n in range(int(opened["form-TOTAL_FORMS"]))}
-    quang_chu = Site.objects.get(slug="quang-chu")
+    quang_chu = Statement.objects.get(slug="quang-chu-status")
     quang_chu.status = "operational"
     quang_chu.save()
     opened[f"form-{rows[str(quang_chu.pk)]}-status"] = "site_clearance"
-    response = editor_client.post(url, opened)
+    response = editor_client.post(STATUSES, opened)
     assert response.status_code == 200
     assert "sau khi bạn mở" in response.content.decode()
     quang_chu.refresh_from_db()
     assert quang_chu.status == "operational"
+    assert Site.objects.get(slug="quang-chu").status == "operational"
 
 
 def test_editor_may_not_delete_nor_see_users_or_groups(editor_client, facts, editor):
@@ -249,12 +258,13 @@ def test_superuser_changes_any_field(admin_client, facts):
 def test_the_site_list_saves_at_national_scale(editor_client, db):
     """With 2,000 sites a full page of the list sent 1,107 fields, over Django's 1,000: a 400."""
     call_command("generate_synthetic", sites=120, projects=0, verbosity=0)
-    url = reverse("admin:zones_site_changelist")
-    opened = form_data(editor_client.get(url).content.decode(), "changelist-form")
+    opened = form_data(editor_client.get(STATUSES).content.decode(), "changelist-form")
+    assert int(opened["form-TOTAL_FORMS"]) == 50  # a full page
     assert len(opened) <= settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
     opened["_save"] = "Lưu"
-    site_id = opened["form-0-id"]
-    opened["form-0-status"] = "operational"
-    response = editor_client.post(url, opened)
+    status = Statement.objects.get(pk=opened["form-0-id"])
+    opened["form-0-status"] = "planned" if status.status != "planned" else "operational"
+    response = editor_client.post(STATUSES, opened)
     assert response.status_code == 302
-    assert Site.objects.get(pk=site_id).status == "operational"
+    status.refresh_from_db()
+    assert status.sites.get().status == status.status == opened["form-0-status"]

@@ -90,12 +90,14 @@ def test_phase_two_developer_is_only_proposed(facts):
 def test_the_zone_status_comes_from_the_sources_that_say_it(facts):
     """The audit found the zone shown operational citing S1, which does not say so."""
     zone = Site.objects.get(slug="thanh-binh")
-    status_sources = zone.citations.filter(supports="status").values_list("source__key", flat=True)
-    assert (zone.status, zone.status_date.isoformat(), list(status_sources)) == (
+    status = zone.status_statement
+    assert (status.status, status.as_of.isoformat(), sources_of(status)) == (
         "operational",
         "2024-08-20",
         ["S30"],
     )
+    # The site's own columns (filters, the map) copy it.
+    assert (zone.status, zone.status_date) == (status.status, status.as_of)
     assert "duy nhất" not in zone.description_vi and "only" not in zone.description_en
 
 
@@ -191,7 +193,7 @@ def test_weak_copies_on_unrelated_sites_are_never_linked(facts):
 
 def test_content_is_in_both_languages(facts):
     assert not Site.objects.filter(name_en="").exists()
-    assert not Site.objects.filter(status_note_en="").exists()
+    assert not Statement.objects.filter(kind="status", text_en="").exists()
     assert not Organisation.objects.filter(name_en="").exists()
     assert not Project.objects.filter(name_en="").exists()
     assert Source.objects.get(key="S1").published_on.isoformat() == "2023-11-28"
@@ -216,7 +218,7 @@ def test_provenance_of_everything_in_the_database(facts):
     for site_id, supports in SiteCitation.objects.values_list("site_id", "supports"):
         site_supports.setdefault(site_id, set()).add(supports)
     for site in Site.objects.all():
-        needed = {"status", "administrative"}
+        needed = {"administrative"}
         needed |= {"location"} if site.location else set()
         if missing := needed - site_supports.get(site.pk, set()):
             problems.append(f"site {site.slug} has no source for {sorted(missing)}")
@@ -224,8 +226,12 @@ def test_provenance_of_everything_in_the_database(facts):
         first_area = Statement.objects.filter(kind="area", sites=site, rank=0).first()
         if first_area is None or not first_area.sources.exists():
             problems.append(f"site {site.slug}: no first area figure with its sources")
-        if not site.status_date:
-            problems.append(f"site {site.slug}: status without a date")
+        # Its status is a statement with its sources and date, and its columns copy it.
+        status = site.status_statement
+        if status is None or not status.sources.exists() or not status.as_of:
+            problems.append(f"site {site.slug}: no dated status statement with its sources")
+        elif (site.status, site.status_date) != (status.status, status.as_of):
+            problems.append(f"site {site.slug}: its status columns are not its statement's")
 
     project_supports = {}
     for project_id, supports in ProjectCitation.objects.values_list("project_id", "supports"):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 
 from tests.factories import FigureStatementFactory, ProjectFactory, SiteFactory
-from zones.models import Site
+from zones.models import Site, Statement
 
 pytestmark = pytest.mark.django_db
 
@@ -150,9 +150,9 @@ def test_a_list_names_each_developer_with_its_sources_and_date(client, facts):
 
 
 def test_a_status_without_a_date_never_shows_the_load_date(client, facts):
-    site = Site.objects.get(slug="cam-giang")
-    site.status_date = None
-    site.save()
+    status = Statement.objects.get(slug="cam-giang-status")
+    status.as_of = None
+    status.save()
     page = text(client.get("/en/sites/cam-giang/"))
     timeline = page.split('<ol class="timeline">', 1)[1].split("</ol>", 1)[0]
     assert "date not given by the source" in timeline
@@ -302,9 +302,8 @@ def test_sitemap_and_robots(client, facts):
     assert "Sitemap: http://testserver/sitemap.xml" in robots
 
 
-# 16, plus five for the investors part: statements, their sources and sites; documents, sources;
-# plus one for the phases' citations (their statuses' sources, in the phases' table).
-ZONE_PAGE_QUERIES = 21
+# 16, plus five for the investors part: statements, their sources and sites; documents, sources.
+ZONE_PAGE_QUERIES = 20
 
 
 def count_queries(client, path):
@@ -371,18 +370,19 @@ def test_editing_a_field_other_than_the_status_adds_no_timeline_entry(client, fa
     site.description_en = "A cluster in Cẩm Giàng commune."
     with committed():
         site.save()
-    site.developer_note_en = "As the founding decision gives it."
+    status = Statement.objects.get(slug="cam-giang-status")
+    status.note_en = "As the source gives it."  # not the status, its note or its date
     with committed():
-        site.save()
+        status.save()
     assert timeline_entries(client, "cam-giang") == before
-    site.status = Site.Status.UNDER_CONSTRUCTION
+    status.status = Site.Status.UNDER_CONSTRUCTION
     with committed():
-        site.save()
+        status.save()
     assert timeline_entries(client, "cam-giang") == before + 1
 
 
 def test_a_status_retired_from_the_choices_still_shows_in_the_timeline(client, facts):
-    site = Site.objects.get(slug="cam-giang")
-    site.history.update(status="surveying")  # a code the portal once had, no longer offered
+    status = Statement.objects.get(slug="cam-giang-status")
+    status.history.update(status="surveying")  # a code the portal once had, no longer offered
     page = text(client.get("/en/sites/cam-giang/"))
     assert 'class="timeline"' in page and "surveying" in page

@@ -13,6 +13,7 @@ from datetime import date
 from django.db import migrations, models
 
 from common.text import search_words
+from zones.migration_history import copy_site_history
 
 NOT_FOUND_VI = "Không nguồn nào nêu tên chủ đầu tư hạ tầng."
 NOT_FOUND_EN = "No source names the developer."
@@ -82,52 +83,8 @@ def into_statements(apps, schema_editor):
         )
         statement.sites.add(site)
         statement.sources.set([c.source for c in citations])
-        copy_history(apps, site, statement)
+        copy_site_history(apps, site, statement, developer_values)
     SiteCitation.objects.filter(supports="developer").delete()
-
-
-def copy_history(apps, site, statement):
-    """The site's history of its developer, as the statement's: one record for each change."""
-    HistoricalSite = apps.get_model("zones", "HistoricalSite")
-    HistoricalStatement = apps.get_model("zones", "HistoricalStatement")
-    HistoricalSites = apps.get_model("zones", "HistoricalStatement_sites")
-    HistoricalSources = apps.get_model("zones", "HistoricalStatement_sources")
-    Statement = apps.get_model("zones", "Statement")
-    now = {
-        field.attname: getattr(statement, field.attname)
-        for field in Statement._meta.concrete_fields
-    }
-    # The history leaves out the search text.
-    kept = {field.attname for field in HistoricalStatement._meta.concrete_fields}
-    # Each m2m history row names the row of the relation it copies.
-    site_rows = list(Statement.sites.through.objects.filter(statement_id=statement.pk))
-    source_rows = list(Statement.sources.through.objects.filter(statement_id=statement.pk))
-    previous = None
-    for record in HistoricalSite.objects.filter(id=site.pk).order_by("history_date", "history_id"):
-        values = developer_values(record)
-        if values == previous:
-            continue
-        recorded = {**now, **(values or {})}
-        history = HistoricalStatement.objects.create(
-            **{name: value for name, value in recorded.items() if name in kept},
-            history_date=record.history_date,
-            history_user_id=record.history_user_id,
-            history_change_reason=record.history_change_reason,
-            history_type="+" if previous is None else "~",
-        )
-        HistoricalSites.objects.bulk_create(
-            HistoricalSites(
-                history=history, id=row.pk, statement_id=row.statement_id, site_id=row.site_id
-            )
-            for row in site_rows
-        )
-        HistoricalSources.objects.bulk_create(
-            HistoricalSources(
-                history=history, id=row.pk, statement_id=row.statement_id, source_id=row.source_id
-            )
-            for row in source_rows
-        )
-        previous = values
 
 
 def back_onto_sites(apps, schema_editor):

@@ -154,13 +154,13 @@ class Command(BaseCommand):
             [
                 SiteCitation(site=site, source=source, supports=supports)
                 for site in created
-                for supports in ("status", "administrative")
+                for supports in ("administrative",)
             ],
             batch_size=1000,
         )
-        # Each site's area as a sourced figure and its developer as a sourced statement, as
-        # the real sites have them, so that the pages and the benchmark read the same shape
-        # of data.
+        # Each site's area as a sourced figure and its status and developer as sourced
+        # statements, as the real sites have them (its status columns copy the status), so
+        # that the pages and the benchmark read the same shape of data.
         about = [
             (
                 Statement(
@@ -170,6 +170,18 @@ class Command(BaseCommand):
                     label_en="Synthetic area",
                     amount=Decimal(rng.randint(500, 50000)) / 100,
                     unit=Unit.HECTARES,
+                ),
+                site,
+            )
+            for site in created
+        ]
+        about += [
+            (
+                Statement(
+                    slug=f"{site.slug}-status",
+                    kind=Statement.Kind.STATUS,
+                    status=site.status,
+                    as_of=site.status_date,
                 ),
                 site,
             )

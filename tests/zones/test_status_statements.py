@@ -1,0 +1,80 @@
+"""
+A site's status is a statement (property Status) with its sources: its page, the comparison,
+the map and the open data read the current one, and the site's status columns follow it
+however a statement changes.
+"""
+
+import datetime
+
+import pytest
+
+from zones.models import Site, Source, Statement
+
+pytestmark = pytest.mark.django_db
+
+
+def status_of(client, slug):
+    """(the site's columns, the open data's record, the page's status line) for a site."""
+    site = Site.objects.get(slug=slug)
+    features = client.get("/api/sites.geojson").json()["features"]
+    record = next(f["properties"] for f in features if f["id"] == slug)
+    page = client.get(f"/en/sites/{slug}/").content.decode()
+    line = page.split("<dt>Status</dt>", 2)[2].split("</dd>", 1)[0]
+    return (site.status, str(site.status_date)), (record["status"], record["status_dt"]), line
+
+
+def test_the_site_follows_its_newest_reported_status_statement(client, facts, committed):
+    cam_giang = Site.objects.get(slug="cam-giang")
+    with committed():  # each edit publishes a new version of the cached files, as it commits
+        newer = Statement.objects.create(
+            slug="cam-giang-status-2025",
+            kind=Statement.Kind.STATUS,
+            status=Site.Status.UNDER_CONSTRUCTION,
+            text_en="Infrastructure works started.",
+            as_of=datetime.date(2025, 6, 1),
+        )
+        newer.sources.add(Source.objects.get(key="S2"))
+        newer.sites.add(cam_giang)
+    columns, opened, line = status_of(client, "cam-giang")
+    assert columns == ("under_construction", "2025-06-01")
+    assert opened == ("under_construction", "2025-06-01")
+    assert "Infrastructure under construction" in line and "1 Jun 2025" in line
+    # Each source's status stays on the page's timeline, oldest first.
+    timeline = client.get("/en/sites/cam-giang/").content.decode().split('id="status-history"')[1]
+    assert timeline.index("Site clearance") < timeline.index("Infrastructure works started.")
+
+    # A plan, however new, is not what is so.
+    with committed():
+        planned = Statement.objects.create(
+            slug="cam-giang-status-plan",
+            kind=Statement.Kind.STATUS,
+            nature=Statement.Nature.PLAN,
+            status=Site.Status.OPERATIONAL,
+            as_of=datetime.date(2026, 1, 1),
+        )
+        planned.sites.add(cam_giang)
+    assert status_of(client, "cam-giang")[:2] == (("under_construction", "2025-06-01"),) * 2
+
+    # Taken off the site, or deleted, the newer one no longer counts.
+    with committed():
+        newer.sites.clear()
+    assert status_of(client, "cam-giang")[:2] == (("site_clearance", "2023-11-28"),) * 2
+    with committed():
+        newer.sites.add(cam_giang)
+    assert status_of(client, "cam-giang")[:2] == (("under_construction", "2025-06-01"),) * 2
+    with committed():
+        newer.delete()
+    columns, opened, line = status_of(client, "cam-giang")
+    assert columns == opened == ("site_clearance", "2023-11-28")
+    assert "Site clearance" in line and "28 Nov 2023" in line
+
+
+def test_a_status_statement_needs_its_status_and_no_other_property_has_one(facts):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as missing:
+        Statement(slug="x", kind=Statement.Kind.STATUS, as_of=datetime.date(2025, 1, 1)).clean()
+    assert "status" in missing.value.message_dict
+    with pytest.raises(ValidationError) as stray:
+        Statement(slug="y", kind=Statement.Kind.POWER, text="Stable.", status="operational").clean()
+    assert "status" in stray.value.message_dict
