@@ -140,6 +140,10 @@ def test_the_comparison_the_site_page_and_the_open_data_agree(client, facts, lan
                 # same date; the page's description (search results, link previews) says the
                 # summary's area.
                 assert records[site.slug]["status"] == site.status
+                # ...with the sources of the same statement the page footnotes.
+                current = site.status_statement
+                keys = ", ".join(source.key for source in current.sources.all())
+                assert records[site.slug]["status_src"] == keys, site.slug
                 assert site.get_status_display() in seen(lines[labels["status"]])
                 if site.parent_id is None:  # the map shows the zone and the clusters
                     assert popups[site.slug]["status"] == site.status

@@ -48,8 +48,8 @@ def test_query_counts_are_the_same_for_10_sites_and_past_the_page_limits(
     many = {path: queries_for(client, path) for path in [*PAGES, site]}
     grown = {path: (few[path], many[path]) for path in few if many[path] > few[path]}
     assert grown == {}
-    # The sites, the first area figures with their sources, the developers with theirs.
-    assert many["/api/sites.geojson"] == few["/api/sites.geojson"] == 3
+    # The sites, then the first area figures, developers and statuses, each with its sources.
+    assert many["/api/sites.geojson"] == few["/api/sites.geojson"] == 4
 
 
 def test_the_benchmark_is_told_the_queries_their_time_and_the_server_time(client, settings):

@@ -125,6 +125,7 @@ SITE_FIELDS = [
         _("How much of status_dt the source gives."),
         DatePrecision,
     ),
+    F("status_src", "string", _("Status: sources"), _("Keys of the status's sources.")),
     F(
         "loc_prec",
         "string",
@@ -209,64 +210,56 @@ def first_area_figures():
     return areas
 
 
-DEVELOPER_FIELDS = ["developer", "dev_en", "dev_prop", "dev_date", "dev_pre", "dev_src"]
-NO_DEVELOPER = dict.fromkeys(DEVELOPER_FIELDS)
-
-
-def first_developers():
+def first_statements(statements):
     """
-    site id → the developer its page names first (the same statement, in reading order),
-    leaving out what no source names: body's names, whether proposed, date, source keys.
-    One query, as the area's: rows of statement × site × source.
+    site id → the first of `statements` its page reads about it (reading order): a dict of
+    its plain values (nature, as_of, as_of_precision, organisation's names) and its source
+    keys. One query, as the area's: rows of statement × site × source.
     """
-    statements = {}
-    rows = (
-        Statement.objects.filter(kind=Statement.Kind.DEVELOPER, organisation__isnull=False)
-        .exclude(nature=Statement.Nature.NOT_FOUND)
-        .order_by("pk", "sources__pk")
-        .values_list(
-            "pk",
-            "sites__id",
-            "sources__key",
-            "nature",
-            "as_of",
-            "as_of_precision",
-            "rank",
-            "organisation__name_vi",
-            "organisation__name_en",
-        )
+    fields = [
+        "nature",
+        "as_of",
+        "as_of_precision",
+        "organisation__name_vi",
+        "organisation__name_en",
+    ]
+    rows = statements.order_by("pk", "sources__pk").values(
+        "pk", "sites__id", "sources__key", "rank", *fields
     )
-    for pk, site_id, source_key, nature, as_of, precision, rank, name_vi, name_en in rows:
-        statement = statements.setdefault(
-            pk,
-            {
-                "sites": set(),
-                "order": (nature, as_of, rank),
-                "developer": name_vi,
-                "dev_en": name_en or None,
-                "dev_prop": nature == Statement.Nature.PLAN,
-                "dev_date": as_of.isoformat() if as_of else None,
-                "dev_pre": precision if as_of else None,
-                "dev_src": [],
-            },
+    found = {}
+    for row in rows:
+        statement = found.setdefault(
+            row["pk"], {**{name: row[name] for name in fields}, "rank": row["rank"]}
         )
-        statement["sites"].add(site_id)
-        if source_key and source_key not in statement["dev_src"]:
-            statement["dev_src"].append(source_key)
-    developers = {}
+        statement.setdefault("sites", set()).add(row["sites__id"])
+        keys = statement.setdefault("sources", [])
+        if row["sources__key"] and row["sources__key"] not in keys:
+            keys.append(row["sources__key"])
+    first = {}
     for statement in sorted(
-        statements.values(),
-        key=lambda s: Statement.reading_order_of(len(s["sites"]), *s["order"]),
+        found.values(),
+        key=lambda s: Statement.reading_order_of(
+            len(s["sites"]), s["nature"], s["as_of"], s["rank"]
+        ),
     ):
         for site_id in statement["sites"]:
-            developers.setdefault(
-                site_id,
-                {
-                    **{name: statement[name] for name in DEVELOPER_FIELDS},
-                    "dev_src": ", ".join(statement["dev_src"]) or None,
-                },
-            )
-    return developers
+            first.setdefault(site_id, statement)
+    return first
+
+
+def developer_values(statement):
+    """The open data's developer fields, from first_statements()'s developer (or None)."""
+    if statement is None:
+        return dict.fromkeys(["developer", "dev_en", "dev_prop", "dev_date", "dev_pre", "dev_src"])
+    as_of = statement["as_of"]
+    return {
+        "developer": statement["organisation__name_vi"],
+        "dev_en": statement["organisation__name_en"] or None,
+        "dev_prop": statement["nature"] == Statement.Nature.PLAN,
+        "dev_date": as_of.isoformat() if as_of else None,
+        "dev_pre": statement["as_of_precision"] if as_of else None,
+        "dev_src": ", ".join(statement["sources"]) or None,
+    }
 
 
 def site_records(sites, absolute_url):
@@ -277,7 +270,13 @@ def site_records(sites, absolute_url):
     language = reader_language()
     page = absolute_url(address_pattern("zones:detail"))
     areas = first_area_figures()
-    developers = first_developers()
+    # What no source names is no developer; the status the site shows is its statement's.
+    developers = first_statements(
+        Statement.objects.filter(kind=Statement.Kind.DEVELOPER, organisation__isnull=False).exclude(
+            nature=Statement.Nature.NOT_FOUND
+        )
+    )
+    statuses = first_statements(Statement.objects.filter(kind=Statement.Kind.STATUS))
     for row in sites.values(*ROW_FIELDS):
         location = row["location"]
         geometry = location if location and point_error(location) is None else None
@@ -296,10 +295,11 @@ def site_records(sites, absolute_url):
             "area_date": area["as_of"].isoformat() if area["as_of"] else None,
             "area_pre": area["precision"],
             "area_src": ", ".join(area["sources"]) or None,
-            **developers.get(row["pk"], NO_DEVELOPER),
+            **developer_values(developers.get(row["pk"])),
             "status": row["status"],
             "status_dt": row["status_date"].isoformat() if row["status_date"] else None,
             "status_pre": row["status_date_precision"] if row["status_date"] else None,
+            "status_src": ", ".join(statuses.get(row["pk"], {}).get("sources", [])) or None,
             "loc_prec": row["location_precision"],
             "lon": geometry["coordinates"][0] if geometry else None,
             "lat": geometry["coordinates"][1] if geometry else None,
