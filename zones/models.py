@@ -386,7 +386,7 @@ class SiteQuerySet(SearchableQuerySet):
     def with_developers(self):
         """
         Sites with their own developer and status statements (`list_statements`; read by
-        Site.developers and Site.status_statement()): what a list row shows of them.
+        Site.developers and Site.status_statement): what a list row shows of them.
         """
         return self.prefetch_related(
             Prefetch(
@@ -568,7 +568,7 @@ class Site(models.Model):
         blank=True,
         help_text=_("Leave empty when no source names it."),
     )
-    # The site's current status: copies of its current status statement's (status_statement()),
+    # The site's current status: copies of its current status statement's (status_statement),
     # kept in step by Site.refresh_status(), so that filters, the map and the lists read one
     # indexed column. Editors change the statement (admin: Site statuses), never these.
     status = models.CharField(_("status"), max_length=20, choices=Status, editable=False)
