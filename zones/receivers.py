@@ -27,12 +27,18 @@ def remember_kind(sender, instance, raw=False, **kwargs):
     instance.was_status = bool(
         instance.pk
         and not raw
+        and instance.kind != Statement.Kind.STATUS
         and Statement.objects.filter(pk=instance.pk, kind=Statement.Kind.STATUS).exists()
     )
 
 
-def status_sites_changed(sender, instance, action, pk_set=None, **kwargs):
-    if getattr(instance, "loaded_raw", False) or not isinstance(instance, Statement):
+def status_sites_changed(sender, instance, action, reverse, pk_set=None, **kwargs):
+    if getattr(instance, "loaded_raw", False):
+        return
+    if reverse:
+        # From the site's side (site.statements.add(…)): that site is the one concerned.
+        if action in ("post_add", "post_remove", "post_clear"):
+            instance.refresh_status()
         return
     if instance.kind != Statement.Kind.STATUS:
         return

@@ -62,6 +62,13 @@ def test_the_site_follows_its_newest_reported_status_statement(client, facts, co
     with committed():
         newer.sites.add(cam_giang)
     assert status_of(client, "cam-giang")[:2] == (("under_construction", "2025-06-01"),) * 2
+    # From the site's side too.
+    with committed():
+        cam_giang.statements.remove(newer)
+    assert status_of(client, "cam-giang")[:2] == (("site_clearance", "2023-11-28"),) * 2
+    with committed():
+        cam_giang.statements.add(newer)
+    assert status_of(client, "cam-giang")[:2] == (("under_construction", "2025-06-01"),) * 2
     with committed():
         newer.delete()
     columns, opened, line = status_of(client, "cam-giang")
