@@ -5,6 +5,8 @@ develop them, and the sources every figure comes from.
 Nothing here depends on the `investments` app: projects point at sites, never the reverse.
 """
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
@@ -743,34 +745,46 @@ class Site(models.Model):
 
     def status_timeline(self):
         """
-        The site's statuses over time, oldest first, from its status statements' history: one
-        entry each time a status, its note or its date changed. Editors' names are not part of
-        it, and neither is the day an entry was recorded: a status the source does not date
-        shows no date.
+        The site's statuses over time, oldest first: each status its sources reported (one
+        status statement each) and each change an editor made to one (their history), in the
+        order of the dates they refer to; an undated one where it was recorded. Editors' names
+        are not part of it, and neither is the day an entry was recorded: a status the source
+        does not date shows no date.
         """
         language = reader_language()
         labels = dict(Site.Status.choices)
         own = Statement.objects.filter(kind=Statement.Kind.STATUS, sites=self).values("pk")
         records = Statement.history.filter(id__in=own).order_by("history_date", "history_id")
         entries = []
-        for record in records:
+
+        def when_for_order(record, before):
+            # The date it refers to; an undated one stays after what was recorded before it.
+            return record.as_of or (before[-1]["order"][0] if before else date.min)
+
+        for position, record in enumerate(records):
             if not record.status:
                 continue
-            entry = {
-                "status": record.status,
-                # A status later retired from the choices still shows, as its stored code.
-                "label": labels.get(record.status, record.status),
-                "note": getattr(record, f"text_{language}", "") or record.text_vi,
-                "date": record.as_of,
-                "precision": record.as_of_precision,
-            }
-            previous = entries[-1] if entries else None
+            entries.append(
+                {
+                    "status": record.status,
+                    # A status later retired from the choices still shows, as its stored code.
+                    "label": labels.get(record.status, record.status),
+                    "note": getattr(record, f"text_{language}", "") or record.text_vi,
+                    "date": record.as_of,
+                    "precision": record.as_of_precision,
+                    "order": (when_for_order(record, entries), position),
+                }
+            )
+        entries.sort(key=lambda entry: entry["order"])
+        kept = []
+        for entry in entries:
+            previous = kept[-1] if kept else None
             if previous and all(
                 previous[key] == entry[key] for key in ("status", "note", "date", "precision")
             ):
                 continue
-            entries.append(entry)
-        return entries
+            kept.append(entry)
+        return kept
 
     @property
     def is_location_approximate(self):

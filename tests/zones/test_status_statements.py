@@ -85,3 +85,36 @@ def test_a_status_statement_needs_its_status_and_no_other_property_has_one(facts
     with pytest.raises(ValidationError) as stray:
         Statement(slug="y", kind=Statement.Kind.POWER, text="Stable.", status="operational").clean()
     assert "status" in stray.value.message_dict
+
+
+@pytest.mark.parametrize("slug", ["quang-chu", "vang-muoi", "nam-bang-lung"])
+def test_where_two_sources_give_two_statuses_the_timeline_shows_each(client, facts, slug):
+    """S1 (28/11/2023) found these clusters being cleared; S2 (2025) reports construction."""
+    page = client.get(f"/en/sites/{slug}/").content.decode()
+    timeline = page.split('id="status-history"')[1].split("</ol>", 1)[0]
+    assert timeline.count("<li") == 2
+    assert timeline.index("28 Nov 2023") < timeline.index("Site clearance")
+    assert timeline.index("Site clearance") < timeline.index("2025")
+    assert timeline.index("2025") < timeline.index("Infrastructure under construction")
+    # The current status is the newer source's, and its line cites that source only.
+    site = Site.objects.get(slug=slug)
+    assert (site.status, site.status_statement.as_of.year) == ("under_construction", 2025)
+    assert "S1" not in {source.key for source in site.status_statement.sources.all()}
+
+
+def test_the_timeline_follows_the_dates_statuses_refer_to_not_when_recorded(client, facts):
+    """A source found later that reports an older status takes its place in time."""
+    older = Statement.objects.create(
+        slug="cam-giang-status-2020",
+        kind=Statement.Kind.STATUS,
+        status=Site.Status.ESTABLISHED,
+        text_en="Founded.",
+        as_of=datetime.date(2020, 10, 16),
+    )
+    older.sources.add(Source.objects.get(key="S8"))
+    older.sites.add(Site.objects.get(slug="cam-giang"))
+    page = client.get("/en/sites/cam-giang/").content.decode()
+    timeline = page.split('id="status-history"')[1].split("</ol>", 1)[0]
+    assert timeline.index("Founded.") < timeline.index("Site clearance")
+    # The newest is still the current status.
+    assert Site.objects.get(slug="cam-giang").status == "site_clearance"
