@@ -695,8 +695,8 @@ class Site(models.Model):
             prefetched = self.statements.all()
         if prefetched is None:
             prefetched = self.statements.filter(kind=kind).with_sources_and_sites()
-        own = [s for s in prefetched if s.kind == kind and self.pk in {x.pk for x in s.sites.all()}]
-        return sorted(own, key=Statement.reading_order)
+        # Read through the site's own relation, every one of them is about this site.
+        return sorted((s for s in prefetched if s.kind == kind), key=Statement.reading_order)
 
     @property
     def developers(self):
