@@ -25,7 +25,7 @@ from common.spreadsheets import (
 from common.stale_edits import LockedWhileSaving, StaleEditGuardForm
 
 from .imports import SignedConfirmImportForm, SignedPreviewStorage, for_editor
-from .models import Project, ProjectCitation, ProjectFigure
+from .models import Project, ProjectCitation, ProjectStatement
 from .resources import ProjectResource
 
 
@@ -83,18 +83,22 @@ class ProjectCitationInline(TranslationTabularInline):
     autocomplete_fields = ["source"]
 
 
-class ProjectFigureInline(TranslationTabularInline):
-    model = ProjectFigure
+class ProjectStatementInline(TranslationTabularInline):
+    model = ProjectStatement
     extra = 0
+    autocomplete_fields = ["organisation"]
     filter_horizontal = ["sources"]
     fields = [
         "kind",
+        "nature",
         "rank",
         "label",
         "qualifier",
         "amount",
         "amount_to",
         "unit",
+        "text",
+        "organisation",
         "as_of",
         "as_of_precision",
         "period_label",
@@ -136,7 +140,7 @@ class ProjectAdmin(
     autocomplete_fields = ["site", "investor", "sector"]
     prepopulated_fields = {"slug": ["name_vi"]}
     date_hierarchy = "approval_date"
-    inlines = [ProjectFigureInline, ProjectCitationInline]
+    inlines = [ProjectStatementInline, ProjectCitationInline]
     history_list_display = ["status", "status_date"]
 
     def get_queryset(self, request):

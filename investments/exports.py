@@ -22,7 +22,7 @@ from common.spreadsheets import XLSX_CONTENT_TYPE, csv_text, xlsx_bytes
 from zones.models import DatePrecision, Qualifier, Unit
 from zones.open_data import OpenField
 
-from .models import FDI_LABELS, Project, ProjectCitation, ProjectFigure
+from .models import FDI_LABELS, Project, ProjectCitation, ProjectStatement
 
 FILE_STEM = pgettext_lazy("file name of the project list download", "bac-kan-projects")
 TRANSLATED = ["name", "site__name", "investor__name", "sector__name"]
@@ -54,10 +54,13 @@ PUBLIC_COLUMNS = [
     (_("Site"), lambda row: translated(row, "site__name")),
     (_("Investor"), lambda row: translated(row, "investor__name")),
     (_("Sector"), lambda row: translated(row, "sector__name")),
-    (_("Area, as the source gives it"), lambda row: as_given(row, ProjectFigure.Kind.AREA)),
+    (_("Area, as the source gives it"), lambda row: as_given(row, ProjectStatement.Kind.AREA)),
     (_("Area (ha)"), lambda row: amount(row, "area_ha"), HECTARES),
     (_("Area (ha): qualifier"), lambda row: qualifier_label(row, "area_ha")),
-    (_("Capital, as the source gives it"), lambda row: as_given(row, ProjectFigure.Kind.CAPITAL)),
+    (
+        _("Capital, as the source gives it"),
+        lambda row: as_given(row, ProjectStatement.Kind.CAPITAL),
+    ),
     (_("Capital in VND, where a source gives VND"), lambda row: amount(row, "capital_vnd"), DONG),
     (_("Capital in VND: qualifier"), lambda row: qualifier_label(row, "capital_vnd")),
     (_("FDI"), lambda row: "" if row["is_fdi"] is None else str(FDI_LABELS[row["is_fdi"]])),
@@ -116,7 +119,7 @@ def public_rows(projects, absolute_url):
         if key not in sources[project_id]:
             sources[project_id].append(key)
     figures = first_figures(projects)
-    kind_labels = {value: str(label) for value, label in ProjectFigure.Kind.choices}
+    kind_labels = {value: str(label) for value, label in ProjectStatement.Kind.choices}
     # One reverse() for the whole file: every project page has the same shape.
     page = absolute_url(address_pattern("investments:detail"))
     fields = PLAIN + [f"{name}_{code}" for name in TRANSLATED for code in ("vi", "en")]
@@ -144,12 +147,13 @@ def first_figures(projects):
     "capital" and "area", the first of each kind whatever its unit, as the page shows them
     first; "capital_vnd" and "area_ha", the first in đồng and in hectares (never converted).
     """
-    kinds = ProjectFigure.Kind
+    kinds = ProjectStatement.Kind
     in_unit = {(kinds.CAPITAL, Unit.VND): "capital_vnd", (kinds.AREA, Unit.HECTARES): "area_ha"}
     rows = (
-        ProjectFigure.objects.filter(
+        ProjectStatement.objects.filter(
             project__in=projects.values("pk"), kind__in=[kinds.CAPITAL, kinds.AREA]
         )
+        .figures()
         .order_by("project_id", "rank", "pk")
         .values(
             "project_id", "kind", "qualifier", "amount", "amount_to", "unit", "label_vi", "label_en"

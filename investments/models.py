@@ -20,15 +20,17 @@ from zones.models import (
     Sector,
     Site,
     Source,
-    SourcedFigure,
+    SourcedStatement,
+    SourcedStatementQuerySet,
+    Statement,
     Unit,
 )
 
 
 def first_amount(kind, unit):
     return Subquery(
-        ProjectFigure.objects.filter(project=OuterRef("pk"), kind=kind, unit=unit)
-        .order_by("rank", "pk")
+        ProjectStatement.objects.filter(project=OuterRef("pk"), kind=kind, unit=unit)
+        .in_rank_order()
         .values("amount")[:1]
     )
 
@@ -49,13 +51,13 @@ class ProjectQuerySet(SearchableQuerySet):
         """
         Each project's first capital in đồng and first area in hectares (rank order, as its
         page lists them) as `capital_vnd` and `area_ha`: what the list sorts by and the
-        admin's spreadsheet holds. Read from the figures: the project record keeps no copy.
+        admin's spreadsheet holds. Read from its statements: the project record keeps no copy.
         """
         return self.annotate(
             capital_vnd=Cast(
-                first_amount(ProjectFigure.Kind.CAPITAL, Unit.VND), models.BigIntegerField()
+                first_amount(ProjectStatement.Kind.CAPITAL, Unit.VND), models.BigIntegerField()
             ),
-            area_ha=first_amount(ProjectFigure.Kind.AREA, Unit.HECTARES),
+            area_ha=first_amount(ProjectStatement.Kind.AREA, Unit.HECTARES),
         )
 
     def for_list(self):
@@ -65,10 +67,11 @@ class ProjectQuerySet(SearchableQuerySet):
             .with_first_amounts()
             .prefetch_related(
                 Prefetch(
-                    "figures",
-                    queryset=ProjectFigure.objects.filter(kind=ProjectFigure.Kind.CAPITAL)
-                    .prefetch_related("sources")
-                    .order_by("rank", "pk"),
+                    "statements",
+                    queryset=ProjectStatement.objects.filter(kind=ProjectStatement.Kind.CAPITAL)
+                    .figures()
+                    .with_sources()
+                    .in_rank_order(),
                     to_attr="capital_figures",
                 )
             )
@@ -89,10 +92,8 @@ class ProjectQuerySet(SearchableQuerySet):
         return self.for_list().prefetch_related(
             Prefetch("citations", queryset=ProjectCitation.objects.select_related("source")),
             Prefetch(
-                "figures",
-                queryset=ProjectFigure.objects.prefetch_related("sources").order_by(
-                    "kind", "rank", "pk"
-                ),
+                "statements",
+                queryset=ProjectStatement.objects.with_sources().in_rank_order(),
             ),
         )
 
@@ -106,7 +107,7 @@ FDI_LABELS = {True: _("FDI"), False: _("Domestic"), None: _("Not stated")}
 class Project(models.Model):
     """
     An investment project a source names, with its investor and site. Its capital and area
-    are its figures (ProjectFigure), each with its sources; the record keeps no copy.
+    are its statements (ProjectStatement), each with its sources; the record keeps no copy.
     """
 
     class Status(models.TextChoices):
@@ -257,43 +258,51 @@ class Project(models.Model):
         return self.capital_figures[1:]
 
 
-class ProjectFigureManager(models.Manager):
+class ProjectStatementQuerySet(SourcedStatementQuerySet):
     def get_by_natural_key(self, project, kind, rank):
         return self.get(project__slug=project, kind=kind, rank=rank)
 
 
-class ProjectFigure(SourcedFigure):
+class ProjectStatement(SourcedStatement):
     """
-    A figure a source gives about a project: its capital (in the currency the source uses),
-    the land it takes or needs, its workers. Sources that differ give one record each.
+    A statement a source gives about a project: of one property of the statements' one list
+    (zones.Statement.Kind), with a value of the same shape, read the same way (see
+    SourcedStatement). Zones cannot point at a project, so a project's statements have their
+    own table, here. Sources that differ give one statement each.
     """
 
-    class Kind(models.TextChoices):
-        CAPITAL = "capital", _("Capital")
-        AREA = "area", _("Area")
-        WORKERS = "workers", _("Workers")
-        OUTPUT = "output", _("Output")
+    # The one list of properties, of which a project has these.
+    Kind = Statement.Kind
+    PROPERTIES = [Kind.CAPITAL, Kind.AREA, Kind.WORKERS, Kind.OUTPUT]
 
     project = models.ForeignKey(
-        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="figures"
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="statements"
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    kind = models.CharField(
+        _("property"), max_length=30, choices=[(kind.value, kind.label) for kind in PROPERTIES]
+    )
     sources = models.ManyToManyField(
-        Source, verbose_name=_("sources"), related_name="project_figures"
+        Source, verbose_name=_("sources"), related_name="project_statements"
     )
 
-    objects = ProjectFigureManager()
+    objects = ProjectStatementQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("project figure")
-        verbose_name_plural = _("project figures")
+        verbose_name = _("project statement")
+        verbose_name_plural = _("project statements")
         ordering = ["project", "kind", "rank"]
         constraints = [
-            *SourcedFigure.figure_constraints("project_figure"),
+            *SourcedStatement.statement_constraints("project_statement"),
             models.UniqueConstraint(
-                fields=["project", "kind", "rank"], name="project_figure_unique_rank"
+                fields=["project", "kind", "rank"], name="project_statement_unique_rank"
             ),
         ]
+
+    def value_errors(self):
+        errors = super().value_errors()
+        if self.amount is None and not self.text and not self.organisation_id:
+            errors["text_vi"] = _("Give the statement's value: a number with its unit, or words.")
+        return errors
 
     def natural_key(self):
         return (self.project.slug, self.kind, self.rank)

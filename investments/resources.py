@@ -24,7 +24,7 @@ from common.spreadsheets import unescape_formulas
 from common.text import fold
 from zones.models import Organisation, Qualifier, Sector, Site, Source, Unit
 
-from .models import FDI_LABELS, Project, ProjectCitation, ProjectFigure
+from .models import FDI_LABELS, Project, ProjectCitation, ProjectStatement
 
 
 def folded_in_both_languages(lazy_text):
@@ -449,17 +449,17 @@ class ProjectResource(resources.ModelResource):
         the row's sources. A figure in another unit (a capital a source gives in US dollars)
         is another figure and stays as it is. A handful of queries for the whole batch.
         """
-        kinds = {ProjectFigure.Kind.CAPITAL: Unit.VND, ProjectFigure.Kind.AREA: Unit.HECTARES}
+        kinds = {ProjectStatement.Kind.CAPITAL: Unit.VND, ProjectStatement.Kind.AREA: Unit.HECTARES}
         existing = {}
-        for figure in ProjectFigure.objects.filter(
+        for figure in ProjectStatement.objects.filter(
             project__in=rows_by_project, kind__in=kinds
         ).order_by("rank"):
             existing.setdefault((figure.project_id, figure.kind), []).append(figure)
         new, changed = [], []
         for project, (row, sources) in rows_by_project.items():
             given = {
-                ProjectFigure.Kind.CAPITAL: row.capital_vnd,
-                ProjectFigure.Kind.AREA: row.area_ha,
+                ProjectStatement.Kind.CAPITAL: row.capital_vnd,
+                ProjectStatement.Kind.AREA: row.area_ha,
             }
             for kind, amount in given.items():
                 if amount is None:
@@ -467,12 +467,12 @@ class ProjectResource(resources.ModelResource):
                 figures = existing.get((project.pk, kind), [])
                 same_unit = [figure for figure in figures if figure.unit == kinds[kind]]
                 if not same_unit:
-                    figure = ProjectFigure(
+                    figure = ProjectStatement(
                         project=project,
                         kind=kind,
                         unit=kinds[kind],
                         rank=max((figure.rank for figure in figures), default=-1) + 1,
-                        label_vi=str(ProjectFigure.Kind(kind).label),
+                        label_vi=str(ProjectStatement.Kind(kind).label),
                         amount=amount,
                     )
                     new.append((figure, sources))
@@ -480,13 +480,13 @@ class ProjectResource(resources.ModelResource):
                     figure = same_unit[0]
                     figure.amount, figure.qualifier = amount, Qualifier.EXACT
                     changed.append((figure, sources))
-        ProjectFigure.objects.bulk_create([figure for figure, _sources in new])
-        ProjectFigure.objects.bulk_update([f for f, _s in changed], ["amount", "qualifier"])
-        through = ProjectFigure.sources.through
-        through.objects.filter(projectfigure__in=[figure for figure, _s in changed]).delete()
+        ProjectStatement.objects.bulk_create([figure for figure, _sources in new])
+        ProjectStatement.objects.bulk_update([f for f, _s in changed], ["amount", "qualifier"])
+        through = ProjectStatement.sources.through
+        through.objects.filter(projectstatement__in=[figure for figure, _s in changed]).delete()
         through.objects.bulk_create(
             [
-                through(projectfigure=figure, source=source)
+                through(projectstatement=figure, source=source)
                 for figure, sources in [*new, *changed]
                 for source in sources
             ]

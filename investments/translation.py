@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Project, ProjectCitation, ProjectFigure
+from .models import Project, ProjectCitation, ProjectStatement
 
 
 @register(Project)
@@ -15,6 +15,6 @@ class ProjectCitationTranslationOptions(TranslationOptions):
     fields = ("note",)
 
 
-@register(ProjectFigure)
-class ProjectFigureTranslationOptions(TranslationOptions):
+@register(ProjectStatement)
+class ProjectStatementTranslationOptions(TranslationOptions):
     fields = ("label", "note", "period_label")

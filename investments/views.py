@@ -23,7 +23,7 @@ from .exports import (
     public_export_name,
 )
 from .filters import ProjectFilter
-from .models import Project, ProjectFigure
+from .models import Project, ProjectStatement
 
 PAGE_SIZE = 25
 
@@ -102,13 +102,14 @@ def project_detail(request, slug):
     project = get_object_or_404(Project.objects.for_detail(), slug=slug)
     footnotes = Footnotes.for_citations(project.citations.all())
     figure_rows = []
-    for kind, label in ProjectFigure.Kind.choices:
-        figures = [figure for figure in project.figures.all() if figure.kind == kind]
+    for kind in ProjectStatement.PROPERTIES:
+        label = kind.label
+        figures = [figure for figure in project.statements.all() if figure.kind == kind]
         for figure in figures:
             figure.refs = footnotes.cite_figure(figure)
         first, others = first_and_others(figures)
         # Capital and area are always listed ("not stated" when no source gives them).
-        if first or kind in (ProjectFigure.Kind.CAPITAL, ProjectFigure.Kind.AREA):
+        if first or kind in (ProjectStatement.Kind.CAPITAL, ProjectStatement.Kind.AREA):
             figure_rows.append((kind, label, first, others))
     return render(
         request,

@@ -37,9 +37,9 @@ EDITOR_PERMISSIONS = {
         "view_projectcitation",
         "add_projectcitation",
         "change_projectcitation",
-        "view_projectfigure",
-        "add_projectfigure",
-        "change_projectfigure",
+        "view_projectstatement",
+        "add_projectstatement",
+        "change_projectstatement",
     ],
 }
 

@@ -2,7 +2,7 @@
 
 import factory
 
-from investments.models import Project, ProjectFigure
+from investments.models import Project, ProjectStatement
 from zones.models import District, Organisation, Sector, Site, Source, Statement, Unit
 
 
@@ -122,13 +122,13 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     status = Project.Status.APPROVED
 
 
-class ProjectFigureFactory(factory.django.DjangoModelFactory):
+class ProjectStatementFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = ProjectFigure
+        model = ProjectStatement
         skip_postgeneration_save = True
 
     project = factory.SubFactory(ProjectFactory)
-    kind = ProjectFigure.Kind.CAPITAL
+    kind = ProjectStatement.Kind.CAPITAL
     label_vi = "Vốn thử"
     label_en = "Test capital"
     amount = 5_000_000_000

@@ -109,7 +109,7 @@ def test_a_backup_costs_the_same_queries_for_ten_projects_as_for_forty(tmp_path)
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from tests.factories import ProjectFigureFactory
+    from tests.factories import ProjectStatementFactory
 
     def queries_for_backup():
         with CaptureQueriesContext(connection) as captured:
@@ -117,10 +117,10 @@ def test_a_backup_costs_the_same_queries_for_ten_projects_as_for_forty(tmp_path)
         return len(captured)
 
     for _ in range(10):
-        ProjectFigureFactory()
+        ProjectStatementFactory()
     ten = queries_for_backup()
     for _ in range(30):
-        ProjectFigureFactory()
+        ProjectStatementFactory()
     assert queries_for_backup() == ten
 
 

@@ -55,7 +55,7 @@ def test_a_heavy_file_is_built_once_then_served_from_the_cache(client, facts, pa
     with CaptureQueriesContext(connection) as second:
         again = client.get(path)
     assert again.status_code == 200
-    assert not [q for q in second.captured_queries if "investments_projectfigure" in q["sql"]]
+    assert not [q for q in second.captured_queries if "investments_projectstatement" in q["sql"]]
 
 
 @pytest.mark.parametrize(

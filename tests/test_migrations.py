@@ -83,8 +83,8 @@ def test_migrating_forward_over_real_data_keeps_it():
     area = Statement.objects.get(kind="area", sites__slug="old-site")
     assert (area.amount, area.unit, area.rank) == (12.5, "ha", 0)
     assert list(area.sources.values_list("key", flat=True)) == ["OLD1"]
-    # The project's capital and area, recorded one way since investments 0008: as figures.
-    figures = Project.objects.get(slug="old-project").figures.order_by("kind")
+    # The project's capital and area, recorded one way since investments 0008: as statements.
+    figures = Project.objects.get(slug="old-project").statements.order_by("kind")
     assert [(f.kind, f.amount, f.unit, f.rank) for f in figures] == [
         ("area", Decimal("3.5"), "ha", 0),
         ("capital", 7_000_000_000, "vnd", 0),

@@ -237,23 +237,49 @@ class Unit(models.TextChoices):
     TONNES = "tonnes", _("tonnes")
 
 
-class SourcedFigure(models.Model):
-    """
-    One figure as one source (or several that agree) gives it: the amount or range, the
-    source's qualifier, the unit or currency as written, and the date or period it refers to.
+class Nature(models.TextChoices):
+    """Whether the source reports it as so, or as what is planned, expected or targeted."""
 
-    A second source that gives another value is another record of the same kind; `rank` says
-    which one FACTS.md lists first (0), so that pages show it first and the others beside it
-    as "other sources". Figures of a kind that changes over time (tenants, workers) form a
-    dated series instead.
+    REPORT = "report", _("Report")
+    PLAN = "plan", _("Plan")
+    EXPECTATION = "expectation", _("Expectation")
+    TARGET = "target", _("Target")
+    NOT_FOUND = "not_found", _("Not found")
+
+
+class SourcedStatement(models.Model):
     """
+    What every statement is, whatever it is about (zones.Statement: the province, sites or a
+    body; investments.ProjectStatement: a project): one value of one property, as one source
+    (or several that agree) gives it, the date or period it refers to, and what it is
+    (`nature`: a report, a plan, an expectation, a target, or what no source was found to give).
+
+    Its value is either a number with its unit and the source's qualifier, or a range
+    ("over 2,921 billion VND", "300–500 ha"; a total is never split over records it does not
+    describe, and never summed with another by us), or a text in both languages ("Along
+    National Highway 3, 130 km from central Hà Nội"), which may name a body with a page of
+    its own (`organisation`).
+
+    A second source that gives another value is another statement of the same property;
+    `rank` says which one FACTS.md lists first (0), so that pages show it first and the others
+    beside it as "other sources". Properties that change over time (tenants, workers) form a
+    dated series instead.
+
+    An expectation ("expected to operate in 2025") gives the year it expects as its period, and
+    the date it was said as its `as_of`: once the year is over, a page says when it was said
+    and that no later news was found.
+    """
+
+    Nature = Nature
 
     # Footnote numbers, set by a page that lists its sources as footnotes (Footnotes); lists
     # without footnotes name the source keys instead. A class default, so that a template's
     # test of it is a plain read (a missing attribute sends Django's lookup through dir()).
     refs = ()
 
-    label = models.CharField(_("label"), max_length=300)
+    nature = models.CharField(_("what it is"), max_length=12, choices=Nature, default=Nature.REPORT)
+    # A figure's name as the page's tables show it; a text statement needs none.
+    label = models.CharField(_("label"), max_length=300, blank=True)
     qualifier = models.CharField(
         _("qualifier"), max_length=10, choices=Qualifier, default=Qualifier.EXACT
     )
@@ -261,8 +287,13 @@ class SourcedFigure(models.Model):
         _("amount"),
         max_digits=20,
         decimal_places=3,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0, _("A reported amount cannot be negative."))],
-        help_text=_("As the source gives it, in the unit below: 2921000000000 for 2,921 billion."),
+        help_text=_(
+            "For a figure, as the source gives it, in the unit below: 2921000000000 for 2,921 "
+            "billion. Empty for a statement in words."
+        ),
     )
     amount_to = models.DecimalField(
         _("up to"),
@@ -272,7 +303,24 @@ class SourcedFigure(models.Model):
         blank=True,
         help_text=_("Only for a range the source gives (300–500): its upper end."),
     )
-    unit = models.CharField(_("unit or currency"), max_length=10, choices=Unit)
+    unit = models.CharField(_("unit or currency"), max_length=10, choices=Unit, blank=True)
+    text = models.TextField(
+        _("statement in words"),
+        max_length=2000,
+        blank=True,
+        validators=[MaxLengthValidator(2000)],
+        help_text=_("For a statement that is not a single figure, in the source's own terms."),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation it names"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        # "statements" for zones.Statement, "projectstatements" for a project's.
+        related_name="%(class)ss",
+        help_text=_("The body the statement names (its page is linked), if any."),
+    )
     as_of = models.DateField(
         _("as of"),
         null=True,
@@ -304,30 +352,56 @@ class SourcedFigure(models.Model):
         abstract = True
 
     def __str__(self):
-        return self.label
+        return self.label or self.text[:80] or str(self.organisation or "")
+
+    @property
+    def is_figure(self):
+        return self.amount is not None
 
     @property
     def is_money(self):
-        return self.unit in (Unit.VND, Unit.USD)
+        return self.is_figure and self.unit in (Unit.VND, Unit.USD)
+
+    @property
+    def has_passed(self):
+        """An expectation (or a plan, a target) whose year is over: no later news is recorded."""
+        return (
+            self.nature in (Nature.PLAN, Nature.EXPECTATION, Nature.TARGET)
+            and self.period_end is not None
+            and self.period_end < timezone.localdate().year
+        )
 
     def clean(self):
+        if errors := self.value_errors():
+            raise ValidationError(errors)
+
+    def value_errors(self):
+        """clean()'s findings, by field; a concrete model adds its own property's rules."""
+        # Keyed to the Vietnamese columns: the admin's forms have those, not "text" or "label".
         errors = {}
         if self.period_start and self.period_end and self.period_start > self.period_end:
             errors["period_end"] = _("The period cannot end before it starts.")
         if self.amount_to is not None and self.amount is not None and self.amount_to < self.amount:
             errors["amount_to"] = _("The upper end of a range cannot be below its start.")
-        if errors:
-            raise ValidationError(errors)
+        if self.amount is not None and not self.unit:
+            errors["unit"] = _("A number needs its unit or currency.")
+        if self.amount is None and self.unit:
+            errors["amount"] = _("A unit needs its number.")
+        if self.amount is not None and not self.label:
+            errors["label_vi"] = _("A figure needs its label.")
+        return errors
 
     @classmethod
-    def figure_constraints(cls, prefix):
-        """The database's copy of clean()'s rules, named per concrete model."""
+    def statement_constraints(cls, prefix):
+        """The database's copy of clean()'s rules on the value, named per concrete model."""
         return [
             models.CheckConstraint(
-                condition=Q(amount__gte=0), name=f"{prefix}_amount_not_negative"
+                condition=Q(amount__isnull=True) | Q(amount__gte=0),
+                name=f"{prefix}_amount_not_negative",
             ),
             models.CheckConstraint(
-                condition=Q(amount_to__isnull=True) | Q(amount_to__gte=models.F("amount")),
+                condition=Q(amount_to__isnull=True)
+                | Q(amount__isnull=False, amount_to__gte=models.F("amount")),
                 name=f"{prefix}_range_in_order",
             ),
             models.CheckConstraint(
@@ -336,7 +410,42 @@ class SourcedFigure(models.Model):
                 | Q(period_start__lte=models.F("period_end")),
                 name=f"{prefix}_period_in_order",
             ),
+            # A number is never without its unit, and a unit never without a number.
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True, unit="") | (Q(amount__isnull=False) & ~Q(unit="")),
+                name=f"{prefix}_amount_with_unit",
+            ),
         ]
+
+
+class SourcedStatementQuerySet(models.QuerySet):
+    """The read path every statement shares, whatever it is about."""
+
+    def with_sources(self):
+        """With its sources, and the body it names."""
+        return self.prefetch_related(
+            Prefetch("sources", queryset=Source.objects.order_by("pk"))
+        ).select_related("organisation")
+
+    def figures(self):
+        """Statements whose value is a number (with its unit), reported, planned or targeted."""
+        return self.filter(amount__isnull=False)
+
+    def in_words(self):
+        """Statements whose value is words (a text, perhaps naming a body), not a number."""
+        return self.filter(amount__isnull=True)
+
+    def reported(self):
+        """What a source reports as so, leaving out plans, expectations, targets and gaps."""
+        return self.filter(nature=Nature.REPORT)
+
+    def newest_first(self):
+        """The order every page reads a series in: newest first, then by rank."""
+        return self.order_by(models.F("as_of").desc(nulls_last=True), "rank", "pk")
+
+    def in_rank_order(self):
+        """The order a property's statements are listed in: the one shown first, then others."""
+        return self.order_by("rank", "pk")
 
 
 def first_and_others(figures):
@@ -860,37 +969,15 @@ class AboutSitesQuerySet(models.QuerySet):
         )
 
 
-class StatementQuerySet(AboutSitesQuerySet):
+class StatementQuerySet(AboutSitesQuerySet, SourcedStatementQuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
-
-    def with_sources(self):
-        """With its sources, and the body it names."""
-        return self.prefetch_related(
-            Prefetch("sources", queryset=Source.objects.order_by("pk"))
-        ).select_related("organisation")
 
     def with_sources_and_sites(self):
         """With what a site's page shows of it: its sources, its body, the phases it is about."""
         return self.with_sources().prefetch_related(
             Prefetch("sites", queryset=Site.objects.order_by("phase").only("pk", "phase"))
         )
-
-    def figures(self):
-        """Statements whose value is a number (with its unit), reported, planned or targeted."""
-        return self.filter(amount__isnull=False)
-
-    def in_words(self):
-        """Statements whose value is words (a text, perhaps naming a body), not a number."""
-        return self.filter(amount__isnull=True)
-
-    def reported(self):
-        """What a source reports as so, leaving out plans, expectations, targets and gaps."""
-        return self.filter(nature=Statement.Nature.REPORT)
-
-    def newest_first(self):
-        """The order every page reads a kind of figure in: newest first, then by rank."""
-        return self.order_by(models.F("as_of").desc(nulls_last=True), "rank", "pk")
 
     def key_figures(self):
         """The home page's figures: the province's projects first, then the sites' totals."""
@@ -909,23 +996,13 @@ class StatementQuerySet(AboutSitesQuerySet):
         return self.filter(is_key_figure=True).with_sources().order_by(position, "slug")
 
 
-class Statement(SourcedFigure):
+class Statement(SourcedStatement):
     """
-    One sourced statement about the province, one or more sites, or an organisation: of one
-    property from a controlled list (`kind`: area, workers, power, who manages it…), with its
-    value, the date it refers to, its sources, and what it is (`nature`: a report, a plan, an
-    expectation, a target, or what no source was found to give).
-
-    Its value is either a number with its unit and the source's qualifier, or a range
-    ("over 2,921 billion VND", "300–500 ha"; a total is never split over records it does not
-    describe, and never summed with another by us), or a text in both languages ("Along
-    National Highway 3, 130 km from central Hà Nội"), which may name a body with a page of
-    its own (`organisation`). Every page, chart, comparison and file reads statements through
-    this model's QuerySet, so that a value cannot differ between two views.
-
-    An expectation ("expected to operate in 2025") gives the year it expects as its period, and
-    the date it was said as its `as_of`: once the year is over, a page says when it was said
-    and that no later news was found.
+    One sourced statement about the province, one or more sites, or an organisation (see
+    SourcedStatement for what every statement holds), of one property from a controlled list
+    (`kind`: area, workers, power, who manages it…). Every page, chart, comparison and file
+    reads statements through this model's QuerySet, so that a value cannot differ between two
+    views. A project's statements (investments.ProjectStatement) are of the same properties.
     """
 
     class Kind(models.TextChoices):
@@ -939,6 +1016,10 @@ class Statement(SourcedFigure):
         INFRASTRUCTURE_COST = "infrastructure_cost", _("Infrastructure cost")
         APPROVED_PROJECTS = "approved_projects", _("Projects approved")
         REGISTERED_CAPITAL = "registered_capital", _("Registered capital")
+        # A project's own (investments.ProjectStatement): its capital, as the source names
+        # it ("registered" only where it says so), and what it makes.
+        CAPITAL = "capital", _("Capital")
+        OUTPUT = "output", _("Output")
         FDI_PROJECTS = "fdi_projects", _("FDI projects among those approved")
         CLUSTERS = "clusters", _("Industrial clusters established")
         TENANTS = "tenants", _("Tenants")
@@ -976,15 +1057,6 @@ class Statement(SourcedFigure):
         INSTITUTIONS = "institutions", _("Institutions: other")
         LABOUR = "labour", _("Labour: other")
         PLANNING = "planning", _("Planning")
-
-    class Nature(models.TextChoices):
-        """Whether the source reports it as so, or as what is planned, expected or targeted."""
-
-        REPORT = "report", _("Report")
-        PLAN = "plan", _("Plan")
-        EXPECTATION = "expectation", _("Expectation")
-        TARGET = "target", _("Target")
-        NOT_FOUND = "not_found", _("Not found")
 
     class Topic(models.TextChoices):
         """The parts of a site's "For investors" section, each holding some properties."""
@@ -1049,44 +1121,12 @@ class Statement(SourcedFigure):
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     kind = models.CharField(_("property"), max_length=30, choices=Kind)
-    nature = models.CharField(_("what it is"), max_length=12, choices=Nature, default=Nature.REPORT)
-    # A figure's name as the page's tables show it; a text statement needs none.
-    label = models.CharField(_("label"), max_length=300, blank=True)
-    amount = models.DecimalField(
-        _("amount"),
-        max_digits=20,
-        decimal_places=3,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0, _("A reported amount cannot be negative."))],
-        help_text=_(
-            "For a figure, as the source gives it, in the unit below: 2921000000000 for 2,921 "
-            "billion. Empty for a statement in words."
-        ),
-    )
-    unit = models.CharField(_("unit or currency"), max_length=10, choices=Unit, blank=True)
-    text = models.TextField(
-        _("statement in words"),
-        max_length=2000,
-        blank=True,
-        validators=[MaxLengthValidator(2000)],
-        help_text=_("For a statement that is not a single figure, in the source's own terms."),
-    )
     status = models.CharField(
         _("status"),
         max_length=20,
         choices=Site.Status,
         blank=True,
         help_text=_("For the property Status only: the status the source reports."),
-    )
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organisation it names"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="statements",
-        help_text=_("The body the statement names (its page is linked), if any."),
     )
     sites = models.ManyToManyField(
         Site, verbose_name=_("sites concerned"), blank=True, related_name="statements"
@@ -1108,28 +1148,7 @@ class Statement(SourcedFigure):
         verbose_name = _("statement")
         verbose_name_plural = _("statements")
         ordering = ["kind", "rank", "slug"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(amount__isnull=True) | Q(amount__gte=0),
-                name="statement_amount_not_negative",
-            ),
-            models.CheckConstraint(
-                condition=Q(amount_to__isnull=True)
-                | Q(amount__isnull=False, amount_to__gte=models.F("amount")),
-                name="statement_range_in_order",
-            ),
-            models.CheckConstraint(
-                condition=Q(period_start__isnull=True)
-                | Q(period_end__isnull=True)
-                | Q(period_start__lte=models.F("period_end")),
-                name="statement_period_in_order",
-            ),
-            # A number is never without its unit, and a unit never without a number.
-            models.CheckConstraint(
-                condition=Q(amount__isnull=True, unit="") | (Q(amount__isnull=False) & ~Q(unit="")),
-                name="statement_amount_with_unit",
-            ),
-        ]
+        constraints = SourcedStatement.statement_constraints("statement")
 
     def __str__(self):
         return (
@@ -1144,10 +1163,8 @@ class Statement(SourcedFigure):
     def searchable_names(self):
         return [self.text_vi, self.text_en]
 
-    def clean(self):
-        super().clean()
-        errors = {}
-        # Keyed to the Vietnamese columns: the admin's form has those, not "text" or "label".
+    def value_errors(self):
+        errors = super().value_errors()
         names_developer = self.kind == self.Kind.DEVELOPER and self.organisation_id
         if self.amount is None and not self.text and not names_developer and not self.status:
             errors["text_vi"] = _("Give the statement's value: a number with its unit, or words.")
@@ -1161,31 +1178,7 @@ class Statement(SourcedFigure):
             errors["status"] = _("Give the status the source reports.")
         if self.kind != self.Kind.STATUS and self.status:
             errors["status"] = _("Only a statement of the property Status has a status.")
-        if self.amount is not None and not self.unit:
-            errors["unit"] = _("A number needs its unit or currency.")
-        if self.amount is None and self.unit:
-            errors["amount"] = _("A unit needs its number.")
-        if self.amount is not None and not self.label:
-            errors["label_vi"] = _("A figure needs its label.")
-        if errors:
-            raise ValidationError(errors)
-
-    @property
-    def is_figure(self):
-        return self.amount is not None
-
-    @property
-    def is_money(self):
-        return self.is_figure and super().is_money
-
-    @property
-    def has_passed(self):
-        """An expectation (or a plan, a target) whose year is over: no later news is recorded."""
-        return (
-            self.nature in (self.Nature.PLAN, self.Nature.EXPECTATION, self.Nature.TARGET)
-            and self.period_end is not None
-            and self.period_end < timezone.localdate().year
-        )
+        return errors
 
     @property
     def topic(self):

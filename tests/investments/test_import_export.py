@@ -22,7 +22,7 @@ from django.utils import translation
 from investments.imports import EDITOR_SALT, SIGNING_SALT, preview_folder
 from investments.models import Project
 from investments.resources import ProjectResource
-from tests.factories import ProjectFactory, ProjectFigureFactory
+from tests.factories import ProjectFactory, ProjectStatementFactory
 from zones.models import Organisation, Site, Source
 
 pytestmark = pytest.mark.django_db
@@ -129,7 +129,7 @@ def test_import_previews_then_writes_and_reimport_updates(admin_client, facts):
     confirm(admin_client, preview(admin_client, changed))
     assert Project.objects.count() == count
     # The capital shows on the project's page as a figure with the row's source.
-    capital = project.figures.get(kind="capital", unit="vnd")
+    capital = project.statements.get(kind="capital", unit="vnd")
     assert capital.amount == 160_000_000_000
     assert list(capital.sources.values_list("key", flat=True)) == ["S1"]
     # The previewed file is gone once imported.
@@ -141,7 +141,7 @@ def test_csv_import_with_codes_as_headers(admin_client, facts):
     rows = [good_row(approval_date="04/05/2023", is_fdi="có", area_ha="12,5")]
     confirm(admin_client, preview(admin_client, csv_file(headers, rows), CSV))
     project = Project.objects.get(slug="nha-may-moi")
-    area = project.figures.get(kind="area", unit="ha")
+    area = project.statements.get(kind="area", unit="ha")
     assert project.is_fdi is True and area.amount == Decimal("12.5")
 
 
@@ -246,7 +246,7 @@ def test_public_download_is_the_filtered_list_with_real_numbers_and_dates(client
         approval_date=date(2023, 11, 28),
     )
     # The capital a page shows is a figure; the file reads that record.
-    project.figures.create(kind="capital", unit="vnd", amount=2_921_000_000_000, label_vi="Vốn")
+    project.statements.create(kind="capital", unit="vnd", amount=2_921_000_000_000, label_vi="Vốn")
     response = download(client, "/en/projects/download.xlsx")
     assert response["Content-Disposition"].startswith('attachment; filename="bac-kan-projects-')
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
@@ -357,7 +357,7 @@ def test_an_admin_csv_round_trip_changes_nothing(admin_client, facts):
 
 def test_admin_export_keeps_codes_numbers_and_dates(admin_client, facts):
     project = ProjectFactory(slug="xuat", approval_date=date(2024, 1, 2))
-    ProjectFigureFactory(project=project, amount=7)
+    ProjectStatementFactory(project=project, amount=7)
     response = admin_client.post(
         reverse("admin:investments_project_export"),
         {
@@ -475,7 +475,9 @@ def import_rows_at_the_limit(admin_client, settings):
     imported = Project.objects.filter(slug__startswith="du-an-")
     assert imported.count() == settings.PROJECT_IMPORT_MAX_ROWS
     assert Project.history.filter(slug="du-an-0001").get().history_user.username == "admin"
-    assert imported.filter(figures__kind="capital", figures__sources__key="S1").count() == len(rows)
+    assert imported.filter(
+        statements__kind="capital", statements__sources__key="S1"
+    ).count() == len(rows)
     return previewed, total
 
 
@@ -534,7 +536,7 @@ def test_a_source_code_given_twice_is_cited_once_not_a_500(admin_client, facts):
     assert confirm(admin_client, response).status_code == 302
     project = Project.objects.get(slug="nha-may-moi")
     assert [c.source.key for c in project.citations.order_by("source__id")] == ["S20", "S21"]
-    capital = project.figures.get(kind="capital", unit="vnd")
+    capital = project.statements.get(kind="capital", unit="vnd")
     assert sorted(capital.sources.values_list("key", flat=True)) == ["S20", "S21"]
 
 

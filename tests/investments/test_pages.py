@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from investments.exports import PROJECT_FIELDS
 from investments.filters import SITE_MENU_LIMIT
 from investments.models import Project
-from tests.factories import ProjectFactory, ProjectFigureFactory, SiteFactory
+from tests.factories import ProjectFactory, ProjectStatementFactory, SiteFactory
 from zones.models import Site
 
 pytestmark = pytest.mark.django_db
@@ -123,7 +123,7 @@ def test_pagination_and_sorting(client, db):
         # Capitals and names in opposite orders, so that a sort by name cannot pass for one
         # by capital.
         project = ProjectFactory(name_en=f"Project {number:02}")
-        ProjectFigureFactory(project=project, amount=(30 - number) * 10**9)
+        ProjectStatementFactory(project=project, amount=(30 - number) * 10**9)
     page = text(client.get("/en/projects/", {"sort": "-capital", "page": "2"}))
     assert "Page 2 of 2" in page
     assert "30 projects" in page
@@ -148,7 +148,7 @@ def test_projects_json_gives_each_figure_as_reported_with_its_date(client, db):
         status_period_vi="9 tháng đầu năm 2021",
         status_period_en="first 9 months of 2021",
     )
-    ProjectFigureFactory(project=project, amount=2_000_000, unit="usd", qualifier="over")
+    ProjectStatementFactory(project=project, amount=2_000_000, unit="usd", qualifier="over")
     dated = ProjectFactory(
         status="operating", status_date="2025-05-01", status_date_precision="month"
     )

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from tests.factories import (
     FigureStatementFactory,
     ProjectFactory,
-    ProjectFigureFactory,
+    ProjectStatementFactory,
     SiteFactory,
     SourceFactory,
 )
@@ -42,10 +42,10 @@ def test_period_must_not_end_before_it_starts():
     assert_refused_by_database(figure)
 
 
-@pytest.mark.parametrize("factory", [FigureStatementFactory, ProjectFigureFactory])
+@pytest.mark.parametrize("factory", [FigureStatementFactory, ProjectStatementFactory])
 def test_a_range_cannot_end_below_its_start(factory):
     figure = factory.build(amount=85, amount_to=60, unit="percent")
-    if factory is ProjectFigureFactory:
+    if factory is ProjectStatementFactory:
         figure.project = ProjectFactory()
     with pytest.raises(ValidationError) as error:
         figure.full_clean()

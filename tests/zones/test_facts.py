@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from investments.models import Project, ProjectCitation, ProjectFigure
+from investments.models import Project, ProjectCitation, ProjectStatement
 from tests.dumps import comparable_dump
 from zones.models import Organisation, Site, SiteCitation, Source, Statement
 
@@ -121,7 +121,7 @@ def test_reported_totals_keep_their_qualifier_and_sources(facts, slug, qualifier
 
 def test_money_keeps_the_currency_the_source_uses(facts):
     exports = Statement.objects.get(slug="thanh-binh-exports-2021-s34")
-    misaki = ProjectFigure.objects.get(project__slug="misaki-farm-produce", kind="capital")
+    misaki = ProjectStatement.objects.get(project__slug="misaki-farm-produce", kind="capital")
     assert (exports.unit, misaki.unit, misaki.amount) == ("usd", "usd", 2_000_000)
 
 
@@ -178,7 +178,7 @@ def test_every_named_tenant_and_project_is_itemised(facts):
 
 
 def test_projects_with_differing_capitals_keep_every_figure(facts):
-    capitals = ProjectFigure.objects.filter(project__slug="sahabak-mdf-phase-2", kind="capital")
+    capitals = ProjectStatement.objects.filter(project__slug="sahabak-mdf-phase-2", kind="capital")
     assert [(f.amount, sources_of(f)) for f in capitals.order_by("rank")] == [
         (1_140_000_000_000, ["S39"]),
         (Decimal("1142612000000"), ["S42"]),
@@ -208,7 +208,7 @@ def test_provenance_of_everything_in_the_database(facts):
     # What no source was found to give is the one statement without a source.
     for figure in [
         *Statement.objects.filter(sources__isnull=True).exclude(nature="not_found"),
-        *ProjectFigure.objects.filter(sources__isnull=True),
+        *ProjectStatement.objects.filter(sources__isnull=True),
     ]:
         problems.append(f"{type(figure).__name__} {figure} has no source")
     for organisation in Organisation.objects.filter(sources__isnull=True):

@@ -15,7 +15,7 @@ from django.db import connection, transaction
 
 from common.caching import bump_data_version
 from common.text import search_words
-from investments.models import Project, ProjectCitation, ProjectFigure
+from investments.models import Project, ProjectCitation, ProjectStatement
 from zones.models import (
     District,
     Organisation,
@@ -245,11 +245,11 @@ class Command(BaseCommand):
             ],
             batch_size=2000,
         )
-        capitals = ProjectFigure.objects.bulk_create(
+        capitals = ProjectStatement.objects.bulk_create(
             [
-                ProjectFigure(
+                ProjectStatement(
                     project=project,
-                    kind=ProjectFigure.Kind.CAPITAL,
+                    kind=ProjectStatement.Kind.CAPITAL,
                     label_vi="Vốn giả lập",
                     label_en="Synthetic capital",
                     amount=capital,
@@ -259,7 +259,7 @@ class Command(BaseCommand):
             ],
             batch_size=2000,
         )
-        ProjectFigure.sources.through.objects.bulk_create(
-            [ProjectFigure.sources.through(projectfigure=f, source=source) for f in capitals],
+        ProjectStatement.sources.through.objects.bulk_create(
+            [ProjectStatement.sources.through(projectstatement=f, source=source) for f in capitals],
             batch_size=2000,
         )
