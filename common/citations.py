@@ -27,8 +27,8 @@ class Footnotes:
         return number
 
     def cite_figure(self, figure):
-        """Numbers for a sourced figure's own sources (prefetched), and only those."""
-        return [self.cite(source, f"figure-{figure.pk}") for source in figure.sources.all()]
+        """Numbers for a sourced figure's own sources (prefetched), and only those, in order."""
+        return sorted(self.cite(source, f"figure-{figure.pk}") for source in figure.sources.all())
 
     @classmethod
     def for_citations(cls, citations):

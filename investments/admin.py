@@ -85,6 +85,8 @@ class ProjectCitationInline(TranslationTabularInline):
 
 class ProjectStatementInline(TranslationTabularInline):
     model = ProjectStatement
+    # Each row refuses an edit of a statement someone saved after the form was opened.
+    form = StaleEditGuardForm
     extra = 0
     autocomplete_fields = ["organisation"]
     filter_horizontal = ["sources"]
@@ -104,6 +106,7 @@ class ProjectStatementInline(TranslationTabularInline):
         "period_label",
         "sources",
         "note",
+        "version",
     ]
 
 

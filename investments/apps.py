@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,15 +12,34 @@ class InvestmentsConfig(AppConfig):
         import simple_history
 
         from common.caching import connect_cache_invalidation
-        from common.signals import fill_search_text, keep_updated_at_on_fixture_load
+        from common.signals import (
+            fill_search_text,
+            keep_updated_at_on_fixture_load,
+            no_history_for_raw_saves,
+        )
 
-        from .models import Project
+        from . import receivers
+        from .models import Project, ProjectStatement
 
         simple_history.register(
             Project, app=self.name, excluded_fields=["search_text", "updated_at"]
         )
-        pre_save.connect(fill_search_text, sender=Project, dispatch_uid="search-Project")
-        pre_save.connect(
-            keep_updated_at_on_fixture_load, sender=Project, dispatch_uid="stamp-Project"
+        # A project's statements keep their every change, as zones.Statement's do.
+        simple_history.register(
+            ProjectStatement, app=self.name, excluded_fields=["updated_at"], m2m_fields=["sources"]
         )
+        pre_save.connect(fill_search_text, sender=Project, dispatch_uid="search-Project")
+        for model in (Project, ProjectStatement):
+            pre_save.connect(
+                keep_updated_at_on_fixture_load,
+                sender=model,
+                dispatch_uid=f"stamp-{model.__name__}",
+            )
+        # A project's status columns follow its status statements.
+        pre_save.connect(
+            no_history_for_raw_saves, sender=ProjectStatement, dispatch_uid="raw-ProjectStatement"
+        )
+        pre_save.connect(receivers.remember_before, sender=ProjectStatement, dispatch_uid="before")
+        post_save.connect(receivers.status_saved, sender=ProjectStatement, dispatch_uid="saved")
+        post_delete.connect(receivers.status_deleted, sender=ProjectStatement, dispatch_uid="del")
         connect_cache_invalidation(self)

@@ -10,10 +10,12 @@ from django.db import models
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Cast
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from common.text import query_words
 from zones.models import (
+    CopiesItsStatus,
     DatePrecision,
     Organisation,
     SearchableQuerySet,
@@ -104,7 +106,7 @@ class ProjectQuerySet(SearchableQuerySet):
 FDI_LABELS = {True: _("FDI"), False: _("Domestic"), None: _("Not stated")}
 
 
-class Project(models.Model):
+class Project(CopiesItsStatus, models.Model):
     """
     An investment project a source names, with its investor and site. Its capital and area
     are its statements (ProjectStatement), each with its sources; the record keeps no copy.
@@ -177,23 +179,19 @@ class Project(models.Model):
         choices=DatePrecision,
         default=DatePrecision.DAY,
     )
-    status = models.CharField(_("status"), max_length=20, choices=Status)
-    status_note = models.CharField(_("status note"), max_length=600, blank=True)
-    status_date = models.DateField(_("status as of"), null=True, blank=True)
+    # Copies of its current status statement (ProjectStatement, property Status), written by
+    # refresh_status() only: what the filters, the lists and the files read.
+    status = models.CharField(_("status"), max_length=20, choices=Status, editable=False)
+    status_date = models.DateField(_("status as of"), null=True, blank=True, editable=False)
     status_date_precision = models.CharField(
         _("precision of the status date"),
         max_length=10,
         choices=DatePrecision,
         default=DatePrecision.DAY,
+        editable=False,
     )
     status_period = models.CharField(
-        _("status period, in words"),
-        max_length=120,
-        blank=True,
-        help_text=_(
-            "When the source dates the status only by the period it reports, for example "
-            "“first 9 months of 2021”. Leave the date empty then."
-        ),
+        _("status period, in words"), max_length=120, blank=True, editable=False
     )
     is_synthetic = models.BooleanField(
         _("synthetic"),
@@ -248,6 +246,26 @@ class Project(models.Model):
             sector and sector.name_en,
         ]
 
+    @cached_property
+    def status_statement(self):
+        """
+        Its current status: the first of its status statements in reading order (what a
+        source reports before what is planned, newest first). Its status columns copy it.
+        """
+        if "statements" in getattr(self, "_prefetched_objects_cache", {}):
+            statements = self.statements.all()
+        else:
+            statements = self.statements.filter(kind=ProjectStatement.Kind.STATUS).with_sources()
+        statuses = [s for s in statements if s.kind == ProjectStatement.Kind.STATUS]
+        return min(statuses, key=ProjectStatement.reading_order, default=None)
+
+    def status_copies(self, current):
+        return {
+            **super().status_copies(current),
+            "status_period_vi": current.period_label_vi or "",
+            "status_period_en": current.period_label_en or "",
+        }
+
     @property
     def capital_figure(self):
         """The capital shown first (from public()); the others are in other_capital_figures."""
@@ -273,13 +291,21 @@ class ProjectStatement(SourcedStatement):
 
     # The one list of properties, of which a project has these.
     Kind = Statement.Kind
-    PROPERTIES = [Kind.CAPITAL, Kind.AREA, Kind.WORKERS, Kind.OUTPUT]
+    FIGURES = [Kind.CAPITAL, Kind.AREA, Kind.WORKERS, Kind.OUTPUT]
+    PROPERTIES = [*FIGURES, Kind.STATUS]
 
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="statements"
     )
     kind = models.CharField(
         _("property"), max_length=30, choices=[(kind.value, kind.label) for kind in PROPERTIES]
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Project.Status,
+        blank=True,
+        help_text=_("For the property Status only: the status the source reports."),
     )
     sources = models.ManyToManyField(
         Source, verbose_name=_("sources"), related_name="project_statements"
@@ -298,10 +324,17 @@ class ProjectStatement(SourcedStatement):
             ),
         ]
 
+    def __str__(self):
+        return super().__str__() or self.get_status_display()
+
     def value_errors(self):
         errors = super().value_errors()
-        if self.amount is None and not self.text and not self.organisation_id:
+        if self.amount is None and not (self.text or self.organisation_id or self.status):
             errors["text_vi"] = _("Give the statement's value: a number with its unit, or words.")
+        if self.kind == self.Kind.STATUS and not self.status:
+            errors["status"] = _("Give the status the source reports.")
+        if self.kind != self.Kind.STATUS and self.status:
+            errors["status"] = _("Only a statement of the property Status has a status.")
         return errors
 
     def natural_key(self):
@@ -323,7 +356,6 @@ class ProjectCitation(models.Model):
         INVESTOR = "investor", _("Investor")
         SECTOR = "sector", _("Sector and capacity")
         APPROVAL = "approval", _("Approval or licence")
-        STATUS = "status", _("Status")
 
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="citations"

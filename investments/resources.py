@@ -22,7 +22,7 @@ from common.caching import bump_data_version
 from common.signals import fill_search_text
 from common.spreadsheets import unescape_formulas
 from common.text import fold
-from zones.models import Organisation, Qualifier, Sector, Site, Source, Unit
+from zones.models import DatePrecision, Organisation, Qualifier, Sector, Site, Source, Unit
 
 from .models import FDI_LABELS, Project, ProjectCitation, ProjectStatement
 
@@ -410,13 +410,13 @@ class ProjectResource(resources.ModelResource):
                     bulk_update_with_history(
                         instances, Project, self.get_bulk_update_fields(), 500, **history
                     )
-                self._cite_and_figure(instances)
+                self._cite_and_figure(instances, history)
         except Exception as error:
             self.handle_import_error(result, error, raise_errors)
         finally:
             instances.clear()
 
-    def _cite_and_figure(self, instances):
+    def _cite_and_figure(self, instances, history):
         keys = {id(instance): keys for instance, keys in self._rows_saved}
         saved = {instance.slug: instance for instance in instances}
         projects = Project.objects.filter(slug__in=saved).in_bulk(field_name="slug")
@@ -433,17 +433,17 @@ class ProjectResource(resources.ModelResource):
                     citations.append(ProjectCitation(project=project, source=source))
                     existing.add((project.pk, source.pk))
         ProjectCitation.objects.bulk_create(citations, batch_size=1000)
-        self._keep_figures(
-            {
-                project: (
-                    saved[slug],
-                    [self._sources_by_key[key] for key in keys.get(id(saved[slug]), [])],
-                )
-                for slug, project in projects.items()
-            }
-        )
+        rows_by_project = {
+            project: (
+                saved[slug],
+                [self._sources_by_key[key] for key in keys.get(id(saved[slug]), [])],
+            )
+            for slug, project in projects.items()
+        }
+        self._keep_figures(rows_by_project, history)
+        self._keep_statuses(rows_by_project, history)
 
-    def _keep_figures(self, rows_by_project):
+    def _keep_figures(self, rows_by_project, history):
         """
         Each row's capital (đồng) and area (ha) as the project's figures in those units, with
         the row's sources. A figure in another unit (a capital a source gives in US dollars)
@@ -480,14 +480,68 @@ class ProjectResource(resources.ModelResource):
                     figure = same_unit[0]
                     figure.amount, figure.qualifier = amount, Qualifier.EXACT
                     changed.append((figure, sources))
-        ProjectStatement.objects.bulk_create([figure for figure, _sources in new])
-        ProjectStatement.objects.bulk_update([f for f, _s in changed], ["amount", "qualifier"])
+        self._write_statements(new, changed, ["amount", "qualifier"], history)
+
+    def _keep_statuses(self, rows_by_project, history):
+        """
+        Each row's status and its date as the project's current status statement, with the
+        row's sources: a new project's first, or its current one changed in place (its
+        history keeps what it said before), as an editor would in the project's form. A
+        changed status drops the words and the period that described the one before.
+        """
+        current = {}
+        statuses = ProjectStatement.objects.filter(
+            project__in=rows_by_project, kind=ProjectStatement.Kind.STATUS
+        )
+        for statement in sorted(statuses, key=ProjectStatement.reading_order):
+            current.setdefault(statement.project_id, statement)
+        new, changed = [], []
+        for project, (row, sources) in rows_by_project.items():
+            statement = current.get(project.pk)
+            if statement is None:
+                statement = ProjectStatement(project=project, kind=ProjectStatement.Kind.STATUS)
+                new.append((statement, sources))
+            elif (statement.status, statement.as_of) != (row.status, row.status_date):
+                changed.append((statement, sources))
+            else:
+                continue
+            if statement.status != row.status:
+                statement.text_vi = statement.text_en = statement.text = ""
+            statement.status, statement.as_of = row.status, row.status_date
+            statement.as_of_precision = DatePrecision.DAY
+            statement.period_label_vi = statement.period_label_en = statement.period_label = ""
+        self._write_statements(new, changed, self.STATUS_FIELDS, history)
+        # The project's copies: the row gave the status and its date, not their precision
+        # or a period.
+        Project.objects.filter(pk__in=[s.project_id for s, _sources in new + changed]).update(
+            status_date_precision=DatePrecision.DAY, status_period_vi="", status_period_en=""
+        )
+
+    STATUS_FIELDS = [
+        "status",
+        "as_of",
+        "as_of_precision",
+        "text",
+        "text_vi",
+        "text_en",
+        "period_label",
+        "period_label_vi",
+        "period_label_en",
+    ]
+
+    @staticmethod
+    def _write_statements(new, changed, fields, history):
+        """New and changed project statements, each with its history and the row's sources."""
+        bulk_create_with_history([s for s, _sources in new], ProjectStatement, **history)
+        bulk_update_with_history(
+            [s for s, _sources in changed], ProjectStatement, fields, **history
+        )
         through = ProjectStatement.sources.through
-        through.objects.filter(projectstatement__in=[figure for figure, _s in changed]).delete()
+        through.objects.filter(projectstatement__in=[s for s, _sources in changed]).delete()
         through.objects.bulk_create(
             [
-                through(projectstatement=figure, source=source)
-                for figure, sources in [*new, *changed]
+                through(projectstatement=statement, source=source)
+                for statement, sources in [*new, *changed]
                 for source in sources
             ]
         )

@@ -7,7 +7,7 @@ from .models import Project, ProjectCitation, ProjectStatement
 
 @register(Project)
 class ProjectTranslationOptions(TranslationOptions):
-    fields = ("name", "description", "capacity", "status_note", "status_period")
+    fields = ("name", "description", "capacity", "status_period")
 
 
 @register(ProjectCitation)
@@ -17,4 +17,4 @@ class ProjectCitationTranslationOptions(TranslationOptions):
 
 @register(ProjectStatement)
 class ProjectStatementTranslationOptions(TranslationOptions):
-    fields = ("label", "note", "period_label")
+    fields = ("label", "text", "note", "period_label")

@@ -102,7 +102,7 @@ def project_detail(request, slug):
     project = get_object_or_404(Project.objects.for_detail(), slug=slug)
     footnotes = Footnotes.for_citations(project.citations.all())
     figure_rows = []
-    for kind in ProjectStatement.PROPERTIES:
+    for kind in ProjectStatement.FIGURES:
         label = kind.label
         figures = [figure for figure in project.statements.all() if figure.kind == kind]
         for figure in figures:
@@ -111,10 +111,23 @@ def project_detail(request, slug):
         # Capital and area are always listed ("not stated" when no source gives them).
         if first or kind in (ProjectStatement.Kind.CAPITAL, ProjectStatement.Kind.AREA):
             figure_rows.append((kind, label, first, others))
+    statuses = sorted(
+        (s for s in project.statements.all() if s.kind == ProjectStatement.Kind.STATUS),
+        key=ProjectStatement.reading_order,
+    )
+    for status in statuses:
+        status.refs = footnotes.cite_figure(status)
     return render(
         request,
         "investments/project_detail.html",
-        {"project": project, "footnotes": footnotes, "figure_rows": figure_rows},
+        {
+            "project": project,
+            "footnotes": footnotes,
+            "figure_rows": figure_rows,
+            # Its current status first, as its status columns copy it, then what else the
+            # sources reported.
+            "statuses": statuses,
+        },
     )
 
 

@@ -84,7 +84,7 @@ def test_migrating_forward_over_real_data_keeps_it():
     assert (area.amount, area.unit, area.rank) == (12.5, "ha", 0)
     assert list(area.sources.values_list("key", flat=True)) == ["OLD1"]
     # The project's capital and area, recorded one way since investments 0008: as statements.
-    figures = Project.objects.get(slug="old-project").statements.order_by("kind")
+    figures = Project.objects.get(slug="old-project").statements.figures().order_by("kind")
     assert [(f.kind, f.amount, f.unit, f.rank) for f in figures] == [
         ("area", Decimal("3.5"), "ha", 0),
         ("capital", 7_000_000_000, "vnd", 0),
@@ -391,3 +391,65 @@ def test_the_status_becomes_a_statement_with_its_sources_and_its_history():
     ]
     assert status.history.earliest().history_date.day == 1
     assert not site.citations.filter(supports="status").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_projects_status_becomes_a_statement_with_its_sources_and_its_history():
+    """
+    investments 0010: the status on the project record (with its note, its date or period and
+    its citations) becomes a status statement, each change of it in the project's history a
+    record of the statement's.
+    """
+    old = apps_at(
+        [("investments", "0009_project_statements"), ("zones", "0019_project_properties")]
+    )
+    project = old.get_model("investments", "Project").objects.create(
+        slug="old-status-project",
+        name="Nhà máy cũ",
+        status="stalled",
+        status_note_vi="Dừng.",
+        status_note_en="Stopped for now.",
+        status_period_en="first 9 months of 2021",
+        status_period_vi="9 tháng đầu năm 2021",
+    )
+    source = old.get_model("zones", "Source").objects.create(
+        key="OLD4", title="Bài cũ", publisher="Báo cũ"
+    )
+    old.get_model("investments", "ProjectCitation").objects.create(
+        project=project, source=source, supports="status"
+    )
+    history = old.get_model("investments", "HistoricalProject").objects
+    for day, status, note in [
+        (1, "approved", "Approved."),
+        (2, "approved", "Approved."),  # another field changed
+        (3, "stalled", "Stopped for now."),
+    ]:
+        history.create(
+            id=project.pk,
+            slug=project.slug,
+            name=project.name,
+            status=status,
+            status_note_en=note,
+            status_date_precision="day",
+            history_date=f"2024-01-0{day}T00:00:00Z",
+            history_type="+" if day == 1 else "~",
+        )
+
+    migrate_to_the_latest()
+
+    project = Project.objects.get(slug="old-status-project")
+    status = project.status_statement
+    assert (status.status, status.text_en, status.period_label_en, status.as_of) == (
+        "stalled",
+        "Stopped for now.",
+        "first 9 months of 2021",
+        None,
+    )
+    assert [s.key for s in status.sources.all()] == ["OLD4"]
+    assert [(r.status, r.text_en) for r in status.history.order_by("history_date")] == [
+        ("approved", "Approved."),
+        ("stalled", "Stopped for now."),
+    ]
+    assert [row.source.key for row in status.history.earliest().sources.all()] == ["OLD4"]
+    assert not project.citations.filter(supports="status").exists()
+    assert (project.status, project.status_period_en) == ("stalled", "first 9 months of 2021")

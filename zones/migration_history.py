@@ -1,8 +1,9 @@
 """
-For the migrations that move a fact from the site record to a statement (0017 the developer,
-0018 the status): the site's history of that fact becomes the statement's, one record for
-each change, with its date, its editor and its reason, and the statement's sites and sources
-as they are now. Those migrations depend on it as it is: change it only with them in mind.
+For the migrations that move a fact from a record to a statement (zones 0017 the developer,
+0018 the status; investments 0010 a project's status): the record's history of that fact
+becomes the statement's, one record for each change, with its date, its editor and its
+reason, and the statement's many-to-many values (its sites, its sources) as they are now.
+Those migrations depend on it as it is: change it only with them in mind.
 """
 
 
@@ -12,10 +13,25 @@ def copy_site_history(apps, site, statement, values_of):
     `values_of(record)` (the fact, as the statement's fields) differs from the one before.
     """
     HistoricalSite = apps.get_model("zones", "HistoricalSite")
-    HistoricalStatement = apps.get_model("zones", "HistoricalStatement")
-    HistoricalSites = apps.get_model("zones", "HistoricalStatement_sites")
-    HistoricalSources = apps.get_model("zones", "HistoricalStatement_sources")
-    Statement = apps.get_model("zones", "Statement")
+    copy_history(
+        apps,
+        HistoricalSite.objects.filter(id=site.pk),
+        statement,
+        values_of,
+        ("zones", "Statement"),
+        relations=["sites", "sources"],
+    )
+
+
+def copy_history(apps, records, statement, values_of, model, relations):
+    """
+    copy_site_history() for any record's history (`records`) and any statement `model`
+    (app label, name) registered with django-simple-history, with these many-to-many
+    `relations` kept.
+    """
+    app_label, name = model
+    Statement = apps.get_model(app_label, name)
+    HistoricalStatement = apps.get_model(app_label, f"Historical{name}")
     # The history leaves some columns out (the search text).
     kept = {field.attname for field in HistoricalStatement._meta.concrete_fields}
     now = {
@@ -24,10 +40,18 @@ def copy_site_history(apps, site, statement, values_of):
         if field.attname in kept
     }
     # Each m2m history row names the row of the relation it copies.
-    site_rows = list(Statement.sites.through.objects.filter(statement_id=statement.pk))
-    source_rows = list(Statement.sources.through.objects.filter(statement_id=statement.pk))
+    owner = f"{name.lower()}_id"
+    rows = {}
+    for relation in relations:
+        through = getattr(Statement, relation).through
+        target = through._meta.get_field(relation.rstrip("s")).attname
+        rows[relation] = (
+            apps.get_model(app_label, f"Historical{name}_{relation}"),
+            target,
+            list(through.objects.filter(**{owner: statement.pk})),
+        )
     previous = None
-    for record in HistoricalSite.objects.filter(id=site.pk).order_by("history_date", "history_id"):
+    for record in records.order_by("history_date", "history_id"):
         values = values_of(record)
         if values == previous:
             continue
@@ -39,16 +63,13 @@ def copy_site_history(apps, site, statement, values_of):
             history_change_reason=record.history_change_reason,
             history_type="+" if previous is None else "~",
         )
-        HistoricalSites.objects.bulk_create(
-            HistoricalSites(
-                history=history, id=row.pk, statement_id=row.statement_id, site_id=row.site_id
+        for historical, target, relation_rows in rows.values():
+            historical.objects.bulk_create(
+                historical(
+                    history=history,
+                    id=row.pk,
+                    **{owner: getattr(row, owner), target: getattr(row, target)},
+                )
+                for row in relation_rows
             )
-            for row in site_rows
-        )
-        HistoricalSources.objects.bulk_create(
-            HistoricalSources(
-                history=history, id=row.pk, statement_id=row.statement_id, source_id=row.source_id
-            )
-            for row in source_rows
-        )
         previous = values

@@ -347,6 +347,8 @@ class SourcedStatement(models.Model):
         help_text=_("0 for the figure shown first; higher for the other sources' figures."),
     )
     note = models.CharField(_("note"), max_length=400, blank=True)
+    # When it was last saved: the admin's forms refuse an edit made on an older copy.
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True, null=True)
 
     class Meta:
         abstract = True
@@ -391,6 +393,19 @@ class SourcedStatement(models.Model):
             errors["label_vi"] = _("A figure needs its label.")
         return errors
 
+    @staticmethod
+    def standing_of(nature, as_of, rank):
+        """
+        Where a statement stands among those of its property about the same record: reports
+        before plans, expectations and targets before what was not found, then newest first
+        (undated last) and by rank.
+        """
+        dated = as_of.toordinal() if as_of else 0
+        return (Nature.values.index(nature), as_of is None, -dated, rank)
+
+    def reading_order(self):
+        return self.standing_of(self.nature, self.as_of, self.rank)
+
     @classmethod
     def statement_constraints(cls, prefix):
         """The database's copy of clean()'s rules on the value, named per concrete model."""
@@ -416,6 +431,34 @@ class SourcedStatement(models.Model):
                 name=f"{prefix}_amount_with_unit",
             ),
         ]
+
+
+class CopiesItsStatus:
+    """
+    A record (a site, a project) whose status columns copy its current status statement
+    (`status_statement`), for the filters, the map, the lists and the files: written here only.
+    """
+
+    def status_copies(self, current):
+        return {
+            "status": current.status,
+            "status_date": current.as_of,
+            "status_date_precision": current.as_of_precision,
+        }
+
+    def refresh_status(self):
+        """Copy its current status statement's value and date into its status columns."""
+        self.__dict__.pop("status_statement", None)
+        self.__dict__.pop("_prefetched_objects_cache", None)
+        current = self.status_statement
+        if current is None:
+            return
+        copies = self.status_copies(current)
+        # An update, not a save: the copies are no change of the record's own, and the
+        # history of the change (who, when, why) is the statement's.
+        type(self)._default_manager.filter(pk=self.pk).update(**copies, updated_at=timezone.now())
+        for name, value in copies.items():
+            setattr(self, name, value)
 
 
 class SourcedStatementQuerySet(models.QuerySet):
@@ -631,7 +674,7 @@ class SiteQuerySet(SearchableQuerySet):
         return list(self.order_by("pk").values(*Site.MAP_FIELDS))
 
 
-class Site(models.Model):
+class Site(CopiesItsStatus, models.Model):
     """
     An industrial zone (KCN), a phase of one, or an industrial cluster (CCN).
 
@@ -824,24 +867,6 @@ class Site(models.Model):
     def status_sources(self):
         """The sources of its current status."""
         return list(self.status_statement.sources.all()) if self.status_statement else []
-
-    def refresh_status(self):
-        """Copy its current status statement's value and date into its status columns."""
-        self.__dict__.pop("status_statement", None)
-        self.__dict__.pop("_prefetched_objects_cache", None)
-        current = self.status_statement
-        if current is None:
-            return
-        copies = {
-            "status": current.status,
-            "status_date": current.as_of,
-            "status_date_precision": current.as_of_precision,
-        }
-        # An update, not a save: the copies are no change of the site's own, and the history
-        # of the change (who, when, why) is the statement's.
-        Site.objects.filter(pk=self.pk).update(**copies, updated_at=timezone.now())
-        for name, value in copies.items():
-            setattr(self, name, value)
 
     @property
     def area_figure(self):
@@ -1139,8 +1164,6 @@ class Statement(SourcedStatement):
         _("show among the key figures"), default=False, help_text=_("Shown on the home page.")
     )
     search_text = models.TextField(editable=False, blank=True, default="")
-    # When it was last saved: the admin's lists refuse an edit made on an older copy.
-    updated_at = models.DateTimeField(_("last updated"), auto_now=True, null=True)
 
     objects = StatementQuerySet.as_manager()
 
@@ -1194,17 +1217,15 @@ class Statement(SourcedStatement):
     def reading_order(self):
         """
         Where a statement stands among its topic's: the fewest sites first (this site's own
-        statements before the province's), reports before plans, expectations and targets
-        before what was not found, then newest first and by rank. The site page and the
-        comparison both read it, and the open data lists statements in it.
+        statements before the province's), then as SourcedStatement.standing_of() says. The
+        site page and the comparison both read it, and the open data lists statements in it.
         """
         return self.reading_order_of(len(self.sites.all()), self.nature, self.as_of, self.rank)
 
     @classmethod
     def reading_order_of(cls, site_count, nature, as_of, rank):
         """reading_order() from plain values (the open data's rows)."""
-        dated = as_of.toordinal() if as_of else 0
-        return (site_count, cls.Nature.values.index(nature), as_of is None, -dated, rank)
+        return (site_count, *cls.standing_of(nature, as_of, rank))
 
     @classmethod
     def by_topic(cls, statements):

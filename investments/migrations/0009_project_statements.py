@@ -206,4 +206,28 @@ class Migration(migrations.Migration):
                 fields=("project", "kind", "rank"), name="project_statement_unique_rank"
             ),
         ),
+        migrations.AddField(
+            model_name="projectstatement",
+            name="text_en",
+            field=models.TextField(
+                blank=True,
+                help_text="For a statement that is not a single figure, in the source's own terms.",
+                max_length=2000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(2000)],
+                verbose_name="statement in words",
+            ),
+        ),
+        migrations.AddField(
+            model_name="projectstatement",
+            name="text_vi",
+            field=models.TextField(
+                blank=True,
+                help_text="For a statement that is not a single figure, in the source's own terms.",
+                max_length=2000,
+                null=True,
+                validators=[django.core.validators.MaxLengthValidator(2000)],
+                verbose_name="statement in words",
+            ),
+        ),
     ]

@@ -154,19 +154,23 @@ def test_a_stale_status_form_is_refused_with_a_message(editor_client, admin_clie
 
 
 def test_a_stale_project_form_is_refused(admin_client, facts, django_user_model):
-    project_url = reverse(
-        "admin:investments_project_change",
-        args=[Project.objects.get(slug="lechenwood-plywood").pk],
-    )
-    opened = form_data(admin_client.get(project_url).content.decode(), "project_form")
-    Project.objects.filter(slug="lechenwood-plywood").update(status="stopped")
+    """A colleague's change to the project's status statement makes an older form stale."""
     project = Project.objects.get(slug="lechenwood-plywood")
-    project.save()  # a colleague's save moves updated_at on
-    opened.update(status="operating")
+    project_url = reverse("admin:investments_project_change", args=[project.pk])
+    opened = form_data(admin_client.get(project_url).content.decode(), "project_form")
+    rows = range(int(opened["statements-TOTAL_FORMS"]))
+    status_row = next(n for n in rows if opened[f"statements-{n}-kind"] == "status")
+    # Meanwhile a colleague records that it stopped.
+    status = project.statements.get(kind="status")
+    status.status = "stopped"
+    status.save()
+    # The editor saves the form opened before that, with another status: refused.
+    opened[f"statements-{status_row}-status"] = "trial_operation"
     response = admin_client.post(project_url, opened)
     assert response.status_code == 200
-    project.refresh_from_db()
-    assert project.status == "stopped"
+    status.refresh_from_db()
+    assert status.status == "stopped"
+    assert Project.objects.get(pk=project.pk).status == "stopped"
 
 
 def test_a_stale_status_list_saves_only_the_rows_the_editor_changed(editor_client, facts):

@@ -584,3 +584,33 @@ def test_the_capital_column_does_not_call_every_capital_registered(admin_client,
     headers, _book = template_headers(admin_client)
     assert "Vốn (đồng)" in headers
     assert not [header for header in headers if "đăng ký" in header.lower()]
+
+
+def test_an_imported_status_is_the_projects_status_statement(admin_client, facts):
+    """
+    A row's status and its date are the project's current status statement, with the row's
+    sources; a changed status drops the words that described the one before (its history
+    keeps them).
+    """
+    headers, _book = template_headers(admin_client)
+    confirm(admin_client, preview(admin_client, xlsx_file(headers, [good_row()])))
+    status = Project.objects.get(slug="nha-may-moi").status_statement
+    assert (status.status, status.as_of) == ("approved", None)
+    assert [source.key for source in status.sources.all()] == ["S1"]
+    status.text_vi = "Đã được chấp thuận."
+    status.save()
+
+    changed = good_row(status="under_construction", status_date=date(2025, 6, 1), sources="S2")
+    confirm(admin_client, preview(admin_client, xlsx_file(headers, [changed])))
+    project = Project.objects.get(slug="nha-may-moi")
+    status = project.status_statement
+    assert (status.status, status.as_of, status.text_vi) == (
+        "under_construction",
+        date(2025, 6, 1),
+        "",
+    )
+    assert [source.key for source in status.sources.all()] == ["S2"]
+    assert project.statements.filter(kind="status").count() == 1
+    assert (project.status, project.status_date) == ("under_construction", date(2025, 6, 1))
+    assert status.history.first().history_user.username == "admin"
+    assert "Đã được chấp thuận." in [record.text_vi for record in status.history.all()]

@@ -237,7 +237,18 @@ def test_provenance_of_everything_in_the_database(facts):
     for project_id, supports in ProjectCitation.objects.values_list("project_id", "supports"):
         project_supports.setdefault(project_id, set()).add(supports)
     for project in Project.objects.all():
-        needed = {"status"}
+        # Its status is a statement with its sources and its date or period; its columns
+        # copy it.
+        status = project.status_statement
+        if status is None or not status.sources.exists():
+            problems.append(f"project {project.slug}: no status statement with its sources")
+        elif (project.status, project.status_date, project.status_period) != (
+            status.status,
+            status.as_of,
+            status.period_label,
+        ):
+            problems.append(f"project {project.slug}: its status columns are not its statement's")
+        needed = set()
         needed |= {"investor"} if project.investor_id else set()
         needed |= {"approval"} if project.decision or project.approval_date else set()
         if missing := needed - project_supports.get(project.pk, set()):

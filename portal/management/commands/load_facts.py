@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from investments.models import Project
+from investments.models import Project, ProjectStatement
 from zones.models import Site, Statement
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
@@ -36,7 +36,10 @@ class Command(BaseCommand):
         with transaction.atomic():
             call_command("loaddata", *map(str, fixture_files), verbosity=options["verbosity"])
             created = sum(self.record_first_history(model) for model in (Site, Project))
-            created += self.record_first_statement_history()
+            created += sum(
+                self.record_first_statement_history(model)
+                for model in (Statement, ProjectStatement)
+            )
             summary = (
                 f"{Site.objects.count()} sites, {Project.objects.count()} projects; "
                 f"{created} first history records."
@@ -48,12 +51,12 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Facts loaded from {FIXTURES_DIR}: {summary}"))
 
     @staticmethod
-    def record_first_statement_history():
+    def record_first_statement_history(model):
         """
         As record_first_history(), one save each, so that the record keeps the statement's
         sites and sources as well (a bulk history record would not).
         """
-        without_history = Statement.objects.exclude(pk__in=Statement.history.values("id"))
+        without_history = model.objects.exclude(pk__in=model.history.values("id"))
         statements = list(without_history.order_by("pk"))
         for statement in statements:
             statement._change_reason = HISTORY_REASON

@@ -1,0 +1,100 @@
+"""
+A project's facts are statements of the same shape and properties as a site's: its status
+among them. Its status columns copy its current status statement, which is what its page, the
+list and the open data show, whichever way the statement changes.
+"""
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from investments.models import Project, ProjectStatement
+from zones.models import Source
+
+pytestmark = pytest.mark.django_db
+
+PAGE = "/en/projects/lechenwood-plywood/"
+
+
+def listed_status(client, slug):
+    rows = client.get("/api/projects.json", {"q": "lechenwood"}).json()["projects"]
+    row = next(row for row in rows if row["id"] == slug)
+    return row["status"], row["status_dt"]
+
+
+def status_line(client):
+    """The page's Status line: what its definition list says after "Status"."""
+    body = client.get(PAGE).content.decode()
+    return body.split("<dt>Status</dt><dd>", 1)[1].split("</dd>", 1)[0]
+
+
+def new_status(project, **values):
+    statement = ProjectStatement(
+        project=project, kind=ProjectStatement.Kind.STATUS, rank=1, **values
+    )
+    statement.full_clean()
+    statement.save()
+    statement.sources.set([Source.objects.get(key="S1")])
+    return statement
+
+
+def test_a_newer_reported_status_becomes_the_current_one_everywhere(client, facts, committed):
+    project = Project.objects.get(slug="lechenwood-plywood")
+    assert listed_status(client, project.slug) == ("operating", "2024-08-15")
+    with committed():
+        stalled = new_status(
+            project, status="stalled", as_of=date(2025, 3, 1), text_en="Two lines stopped."
+        )
+    assert listed_status(client, project.slug) == ("stalled", "2025-03-01")
+    line = status_line(client)
+    # The newest first, with its own words; the earlier one still beside it.
+    assert line.index("Stalled") < line.index("Operating")
+    assert "Two lines stopped." in line and "1 Mar 2025" in line
+    # A plan never displaces what a source reports.
+    with committed():
+        stalled.nature = ProjectStatement.Nature.PLAN
+        stalled.save()
+    assert listed_status(client, project.slug) == ("operating", "2024-08-15")
+
+
+def test_a_status_moved_retyped_or_deleted_leaves_each_project_its_own(client, facts, committed):
+    lechenwood = Project.objects.get(slug="lechenwood-plywood")
+    other = Project.objects.get(slug="hoa-an-phuoc-paper-plant")
+    before = listed_status(client, "lechenwood-plywood")
+    with committed():
+        later = new_status(lechenwood, status="stopped", as_of=date(2026, 1, 1))
+    assert Project.objects.get(pk=lechenwood.pk).status == "stopped"
+    # Moved to another project: it is that project's newest now, and no longer this one's.
+    with committed():
+        later.project = other
+        later.save()
+    assert listed_status(client, "lechenwood-plywood") == before
+    assert Project.objects.get(pk=other.pk).status == "stopped"
+    # Made another property: the other project's own status is back.
+    with committed():
+        later.kind, later.status = ProjectStatement.Kind.OUTPUT, ""
+        later.text_en = "Plywood."
+        later.save()
+    assert Project.objects.get(pk=other.pk).status == "under_construction"
+    # Deleted while it is the current one: the earlier status is current again.
+    with committed():
+        again = new_status(lechenwood, status="stopped", as_of=date(2026, 1, 1))
+    assert Project.objects.get(pk=lechenwood.pk).status == "stopped"
+    with committed():
+        again.delete()
+    assert listed_status(client, "lechenwood-plywood") == before
+
+
+def test_a_status_statement_needs_a_status_and_only_it_has_one(facts):
+    project = Project.objects.get(slug="lechenwood-plywood")
+    without = ProjectStatement(project=project, kind=ProjectStatement.Kind.STATUS, rank=1)
+    with pytest.raises(ValidationError) as refused:
+        without.full_clean()
+    assert "status" in refused.value.message_dict
+    misplaced = ProjectStatement(
+        project=project, kind=ProjectStatement.Kind.OUTPUT, text="x", status="operating", rank=1
+    )
+    with pytest.raises(ValidationError) as refused:
+        misplaced.full_clean()
+    assert list(refused.value.message_dict) == ["status"]
