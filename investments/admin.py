@@ -140,7 +140,7 @@ class ProjectAdmin(
     list_filter = ["status", "is_fdi", "sector", "site"]
     list_select_related = ["site", "investor", "sector"]
     search_fields = ["name_vi", "name_en", "slug", "investor__name_vi"]
-    autocomplete_fields = ["site", "investor", "sector"]
+    autocomplete_fields = ["site", "sector"]
     prepopulated_fields = {"slug": ["name_vi"]}
     date_hierarchy = "approval_date"
     inlines = [ProjectStatementInline, ProjectCitationInline]

@@ -40,6 +40,6 @@ class InvestmentsConfig(AppConfig):
             no_history_for_raw_saves, sender=ProjectStatement, dispatch_uid="raw-ProjectStatement"
         )
         pre_save.connect(receivers.remember_before, sender=ProjectStatement, dispatch_uid="before")
-        post_save.connect(receivers.status_saved, sender=ProjectStatement, dispatch_uid="saved")
-        post_delete.connect(receivers.status_deleted, sender=ProjectStatement, dispatch_uid="del")
+        post_save.connect(receivers.statement_saved, sender=ProjectStatement, dispatch_uid="saved")
+        post_delete.connect(receivers.statement_deleted, sender=ProjectStatement, dispatch_uid="del")
         connect_cache_invalidation(self)

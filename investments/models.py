@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.text import query_words
 from zones.models import (
-    CopiesItsStatus,
+    CopiesItsStatements,
     DatePrecision,
     Organisation,
     SearchableQuerySet,
@@ -106,7 +106,7 @@ class ProjectQuerySet(SearchableQuerySet):
 FDI_LABELS = {True: _("FDI"), False: _("Domestic"), None: _("Not stated")}
 
 
-class Project(CopiesItsStatus, models.Model):
+class Project(CopiesItsStatements, models.Model):
     """
     An investment project a source names, with its investor and site. Its capital and area
     are its statements (ProjectStatement), each with its sources; the record keeps no copy.
@@ -129,14 +129,16 @@ class Project(CopiesItsStatus, models.Model):
     description = models.TextField(
         _("description"), blank=True, max_length=5000, validators=[MaxLengthValidator(5000)]
     )
+    # A copy of the body its current investor statement names (ProjectStatement, property
+    # Investor), written by refresh_copies() only: empty when no source names one.
     investor = models.ForeignKey(
         Organisation,
         verbose_name=_("investor"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
+        editable=False,
         related_name="projects",
-        help_text=_("Leave empty when no source names the investor."),
     )
     site = models.ForeignKey(
         Site,
@@ -180,7 +182,7 @@ class Project(CopiesItsStatus, models.Model):
         default=DatePrecision.DAY,
     )
     # Copies of its current status statement (ProjectStatement, property Status), written by
-    # refresh_status() only: what the filters, the lists and the files read.
+    # refresh_copies() only: what the filters, the lists and the files read.
     status = models.CharField(_("status"), max_length=20, choices=Status, editable=False)
     status_date = models.DateField(_("status as of"), null=True, blank=True, editable=False)
     status_date_precision = models.CharField(
@@ -252,19 +254,39 @@ class Project(CopiesItsStatus, models.Model):
         Its current status: the first of its status statements in reading order (what a
         source reports before what is planned, newest first). Its status columns copy it.
         """
+        return self.first_statement(ProjectStatement.Kind.STATUS)
+
+    def first_statement(self, kind, names_a_body=False):
+        """Its first statement of a property in reading order (from for_detail(), or queried)."""
         if "statements" in getattr(self, "_prefetched_objects_cache", {}):
             statements = self.statements.all()
         else:
-            statements = self.statements.filter(kind=ProjectStatement.Kind.STATUS).with_sources()
-        statuses = [s for s in statements if s.kind == ProjectStatement.Kind.STATUS]
-        return min(statuses, key=ProjectStatement.reading_order, default=None)
+            statements = self.statements.filter(kind=kind).with_sources()
+        return min(
+            (
+                statement
+                for statement in statements
+                if statement.kind == kind and (statement.organisation_id or not names_a_body)
+            ),
+            key=ProjectStatement.reading_order,
+            default=None,
+        )
 
-    def status_copies(self, current):
-        return {
-            **super().status_copies(current),
-            "status_period_vi": current.period_label_vi or "",
-            "status_period_en": current.period_label_en or "",
-        }
+    COPIED_FROM = ("status_statement", "investor_statement")
+
+    @cached_property
+    def investor_statement(self):
+        """The first of its investor statements, in reading order, that names a body."""
+        return self.first_statement(ProjectStatement.Kind.INVESTOR, names_a_body=True)
+
+    def copied_values(self):
+        values = super().copied_values()
+        if current := self.status_statement:
+            values["status_period_vi"] = current.period_label_vi or ""
+            values["status_period_en"] = current.period_label_en or ""
+        investor = self.investor_statement
+        values["investor"] = investor.organisation if investor else None
+        return values
 
     @property
     def capital_figure(self):
@@ -292,7 +314,7 @@ class ProjectStatement(SourcedStatement):
     # The one list of properties, of which a project has these.
     Kind = Statement.Kind
     FIGURES = [Kind.CAPITAL, Kind.AREA, Kind.WORKERS, Kind.OUTPUT]
-    PROPERTIES = [*FIGURES, Kind.STATUS]
+    PROPERTIES = [*FIGURES, Kind.STATUS, Kind.INVESTOR]
 
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="statements"
@@ -335,6 +357,12 @@ class ProjectStatement(SourcedStatement):
             errors["status"] = _("Give the status the source reports.")
         if self.kind != self.Kind.STATUS and self.status:
             errors["status"] = _("Only a statement of the property Status has a status.")
+        if (
+            self.kind == self.Kind.INVESTOR
+            and self.nature != self.Nature.NOT_FOUND
+            and not self.organisation_id
+        ):
+            errors["organisation"] = _("Name the investor, or record that none was found.")
         return errors
 
     def natural_key(self):
@@ -353,7 +381,6 @@ class ProjectCitation(models.Model):
 
     class Supports(models.TextChoices):
         GENERAL = "general", _("General")
-        INVESTOR = "investor", _("Investor")
         SECTOR = "sector", _("Sector and capacity")
         APPROVAL = "approval", _("Approval or licence")
 

@@ -207,7 +207,8 @@ class ProjectResource(resources.ModelResource):
         ),
         "investor": gettext_lazy(
             "Optional. Code of the investor, as in the address of its "
-            "page; add a new investor in the admin first."
+            "page; add a new investor in the admin first. An empty cell leaves the investor "
+            "the sources named as it is."
         ),
         "sector": gettext_lazy("Optional. Code of the sector (see the Sectors list)."),
         "area_ha": gettext_lazy("Optional. Hectares, a number not below 0, e.g. 12,5."),
@@ -442,6 +443,7 @@ class ProjectResource(resources.ModelResource):
         }
         self._keep_figures(rows_by_project, history)
         self._keep_statuses(rows_by_project, history)
+        self._keep_investors(rows_by_project, history)
 
     def _keep_figures(self, rows_by_project, history):
         """
@@ -516,6 +518,45 @@ class ProjectResource(resources.ModelResource):
         Project.objects.filter(pk__in=[s.project_id for s, _sources in new + changed]).update(
             status_date_precision=DatePrecision.DAY, status_period_vi="", status_period_en=""
         )
+
+    def _keep_investors(self, rows_by_project, history):
+        """
+        Each row's investor as the project's current investor statement (the first that
+        names a body), with the row's sources: a new one, or the current one changed in place
+        (its history keeps the body it named before). An empty cell changes nothing: a file
+        cannot unname what a source named.
+        """
+        current, ranks = {}, {}
+        investors = ProjectStatement.objects.filter(
+            project__in=rows_by_project, kind=ProjectStatement.Kind.INVESTOR
+        )
+        for statement in sorted(investors, key=ProjectStatement.reading_order):
+            ranks[statement.project_id] = max(ranks.get(statement.project_id, -1), statement.rank)
+            if statement.organisation_id:
+                current.setdefault(statement.project_id, statement)
+        new, changed = [], []
+        for project, (row, sources) in rows_by_project.items():
+            statement = current.get(project.pk)
+            if row.investor_id is None:
+                if statement is not None:
+                    # The copy the row emptied goes back to the statement's.
+                    Project.objects.filter(pk=project.pk).update(
+                        investor_id=statement.organisation_id
+                    )
+                continue
+            if statement is None:
+                statement = ProjectStatement(
+                    project=project,
+                    kind=ProjectStatement.Kind.INVESTOR,
+                    rank=ranks.get(project.pk, -1) + 1,
+                )
+                new.append((statement, sources))
+            elif statement.organisation_id != row.investor_id:
+                changed.append((statement, sources))
+            else:
+                continue
+            statement.organisation_id = row.investor_id
+        self._write_statements(new, changed, ["organisation"], history)
 
     STATUS_FIELDS = [
         "status",

@@ -117,6 +117,8 @@ def project_detail(request, slug):
     )
     for status in statuses:
         status.refs = footnotes.cite_figure(status)
+    if investor := project.investor_statement:
+        investor.refs = footnotes.cite_figure(investor)
     return render(
         request,
         "investments/project_detail.html",
@@ -127,6 +129,7 @@ def project_detail(request, slug):
             # Its current status first, as its status columns copy it, then what else the
             # sources reported.
             "statuses": statuses,
+            "investor": investor,
         },
     )
 

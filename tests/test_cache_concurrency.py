@@ -81,7 +81,7 @@ def save_while_another_save_is_open(first_save, second_save):
     ("factory", "change_url", "form_id", "note"),
     [
         (StatusFactory, "admin:zones_sitestatus_change", "sitestatus_form", "text_en"),
-        (ProjectFactory, "admin:investments_project_change", "project_form", "status_note_en"),
+        (ProjectFactory, "admin:investments_project_change", "project_form", "description_en"),
     ],
 )
 def test_two_saves_of_one_record_at_the_same_instant_do_not_lose_one(

@@ -453,3 +453,52 @@ def test_a_projects_status_becomes_a_statement_with_its_sources_and_its_history(
     assert [row.source.key for row in status.history.earliest().sources.all()] == ["OLD4"]
     assert not project.citations.filter(supports="status").exists()
     assert (project.status, project.status_period_en) == ("stalled", "first 9 months of 2021")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_projects_investor_becomes_a_statement_with_its_sources_and_its_history():
+    """
+    investments 0012: the investor on the project record and the citations for it become an
+    investor statement dated by its earliest source, with the project's history of it.
+    """
+    old = apps_at([("investments", "0011_project_status_copies"), ("zones", "0020_investor_property")])
+    organisation = old.get_model("zones", "Organisation")
+    first = organisation.objects.create(slug="old-first", name="Công ty cũ", kind="company")
+    second = organisation.objects.create(slug="old-second", name="Công ty mới", kind="company")
+    project = old.get_model("investments", "Project").objects.create(
+        slug="old-investor-project", name="Nhà máy cũ", status="approved", investor=second
+    )
+    sources = old.get_model("zones", "Source").objects
+    dated = sources.create(key="OLD5", title="Bài", publisher="Báo", published_year=2022)
+    undated = sources.create(key="OLD6", title="Bài khác", publisher="Báo")
+    for source in (undated, dated):
+        old.get_model("investments", "ProjectCitation").objects.create(
+            project=project, source=source, supports="investor"
+        )
+    history = old.get_model("investments", "HistoricalProject").objects
+    for day, investor in [(1, first), (2, second)]:
+        history.create(
+            id=project.pk,
+            slug=project.slug,
+            name=project.name,
+            status="approved",
+            status_date_precision="day",
+            investor_id=investor.pk,
+            history_date=f"2024-01-0{day}T00:00:00Z",
+            history_type="+" if day == 1 else "~",
+        )
+
+    migrate_to_the_latest()
+
+    project = Project.objects.get(slug="old-investor-project")
+    investor = project.investor_statement
+    assert (investor.organisation.slug, investor.as_of.year, investor.as_of_precision) == (
+        "old-second",
+        2022,
+        "year",
+    )
+    assert sorted(s.key for s in investor.sources.all()) == ["OLD5", "OLD6"]
+    named = [r.organisation.slug for r in investor.history.order_by("history_date")]
+    assert named == ["old-first", "old-second"]
+    assert not project.citations.filter(supports="investor").exists()
+    assert project.investor.slug == "old-second"

@@ -433,30 +433,40 @@ class SourcedStatement(models.Model):
         ]
 
 
-class CopiesItsStatus:
+class CopiesItsStatements:
     """
-    A record (a site, a project) whose status columns copy its current status statement
-    (`status_statement`), for the filters, the map, the lists and the files: written here only.
+    A record (a site, a project) some of whose columns copy its current statements (its
+    `status_statement`, and what a subclass adds), for the filters, the map, the lists and the
+    files: written by refresh_copies() only, which receivers call whenever one changes.
     """
 
-    def status_copies(self, current):
+    # The cached properties the copies are read from.
+    COPIED_FROM = ("status_statement",)
+
+    def copied_values(self):
+        """Column → value. A record left without a status statement keeps its last copy."""
+        current = self.status_statement
+        if current is None:
+            return {}
         return {
             "status": current.status,
             "status_date": current.as_of,
             "status_date_precision": current.as_of_precision,
         }
 
-    def refresh_status(self):
-        """Copy its current status statement's value and date into its status columns."""
-        self.__dict__.pop("status_statement", None)
+    def refresh_copies(self):
+        """Copy its current statements' values into its columns."""
+        for name in self.COPIED_FROM:
+            self.__dict__.pop(name, None)
         self.__dict__.pop("_prefetched_objects_cache", None)
-        current = self.status_statement
-        if current is None:
+        copies = self.copied_values()
+        if not copies:
             return
-        copies = self.status_copies(current)
         # An update, not a save: the copies are no change of the record's own, and the
         # history of the change (who, when, why) is the statement's.
-        type(self)._default_manager.filter(pk=self.pk).update(**copies, updated_at=timezone.now())
+        type(self)._default_manager.filter(pk=self.pk).update(
+            **copies, updated_at=timezone.now()
+        )
         for name, value in copies.items():
             setattr(self, name, value)
 
@@ -674,7 +684,7 @@ class SiteQuerySet(SearchableQuerySet):
         return list(self.order_by("pk").values(*Site.MAP_FIELDS))
 
 
-class Site(CopiesItsStatus, models.Model):
+class Site(CopiesItsStatements, models.Model):
     """
     An industrial zone (KCN), a phase of one, or an industrial cluster (CCN).
 
@@ -723,7 +733,7 @@ class Site(CopiesItsStatus, models.Model):
         help_text=_("Leave empty when no source names it."),
     )
     # The site's current status: copies of its current status statement's (status_statement),
-    # kept in step by Site.refresh_status(), so that filters, the map and the lists read one
+    # kept in step by Site.refresh_copies(), so that filters, the map and the lists read one
     # indexed column. Editors change the statement (admin: Site statuses), never these.
     status = models.CharField(_("status"), max_length=20, choices=Status, editable=False)
     status_date = models.DateField(_("status as of"), null=True, blank=True, editable=False)
@@ -1062,6 +1072,8 @@ class Statement(SourcedStatement):
         # The body that builds the infrastructure, as `organisation`; a plan when the source
         # names it only as proposed. Its words are a note on it, if any.
         DEVELOPER = "developer", _("Developer")
+        # A project's investor, as `organisation` (investments.ProjectStatement).
+        INVESTOR = "investor", _("Investor")
         # A site's status (`status`, one of Site.Status), its note as its words, the date it
         # refers to as its date. The site's status columns copy its current one.
         STATUS = "status", _("Status")

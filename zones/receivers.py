@@ -9,7 +9,7 @@ from .models import Statement
 
 def refresh_sites(sites):
     for site in sites:
-        site.refresh_status()
+        site.refresh_copies()
 
 
 def status_saved(sender, instance, raw=False, **kwargs):
@@ -38,7 +38,7 @@ def status_sites_changed(sender, instance, action, reverse, pk_set=None, **kwarg
     if reverse:
         # From the site's side (site.statements.add(…)): that site is the one concerned.
         if action in ("post_add", "post_remove", "post_clear"):
-            instance.refresh_status()
+            instance.refresh_copies()
         return
     if instance.kind != Statement.Kind.STATUS:
         return

@@ -2,7 +2,7 @@
 A project's status becomes a statement (property Status), as a site's did in zones 0018: the
 status, its note (now its words), its date or period and the sources cited for it, with the
 project's history of them as the statement's. The project keeps copies of its current status
-for the filters, the lists and the files, written only by Project.refresh_status().
+for the filters, the lists and the files, written only by Project.refresh_copies().
 """
 
 import django.core.validators

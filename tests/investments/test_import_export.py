@@ -614,3 +614,23 @@ def test_an_imported_status_is_the_projects_status_statement(admin_client, facts
     assert (project.status, project.status_date) == ("under_construction", date(2025, 6, 1))
     assert status.history.first().history_user.username == "admin"
     assert "Đã được chấp thuận." in [record.text_vi for record in status.history.all()]
+
+
+def test_an_imported_investor_is_the_projects_investor_statement(admin_client, facts):
+    """A row's investor is the body of the project's investor statement; an empty cell keeps it."""
+    headers, _book = template_headers(admin_client)
+    confirm(admin_client, preview(admin_client, xlsx_file(headers, [good_row()])))
+    investor = Project.objects.get(slug="nha-may-moi").investor_statement
+    assert investor.organisation.slug == "onsen-fuji-bac-kan"
+    assert [source.key for source in investor.sources.all()] == ["S1"]
+
+    changed = good_row(investor="govina", sources="S2")
+    confirm(admin_client, preview(admin_client, xlsx_file(headers, [changed])))
+    project = Project.objects.get(slug="nha-may-moi")
+    assert project.investor.slug == project.investor_statement.organisation.slug == "govina"
+    assert [source.key for source in project.investor_statement.sources.all()] == ["S2"]
+    assert project.statements.filter(kind="investor").count() == 1
+
+    confirm(admin_client, preview(admin_client, xlsx_file(headers, [good_row(investor="")])))
+    project = Project.objects.get(slug="nha-may-moi")
+    assert project.investor.slug == project.investor_statement.organisation.slug == "govina"

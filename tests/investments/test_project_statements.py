@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from investments.models import Project, ProjectStatement
-from zones.models import Source
+from zones.models import Organisation, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +98,32 @@ def test_a_status_statement_needs_a_status_and_only_it_has_one(facts):
     with pytest.raises(ValidationError) as refused:
         misplaced.full_clean()
     assert list(refused.value.message_dict) == ["status"]
+
+
+def investor_line(client):
+    body = client.get(PAGE).content.decode()
+    return body.split("<dt>Investor</dt><dd>", 1)[1].split("</dd>", 1)[0]
+
+
+def test_the_investor_shown_everywhere_is_its_statements_body(client, facts, committed):
+    """The page names the body its investor statement names, with that statement's sources."""
+    project = Project.objects.get(slug="lechenwood-plywood")
+    line = investor_line(client)
+    assert "Lechenwood" in line and line.count('class="fn-ref"') == 2  # S20 and S22
+    statement = project.investor_statement
+    with committed():
+        statement.organisation = Organisation.objects.get(slug="govina")
+        statement.sources.set([Source.objects.get(key="S1")])
+        statement.save()
+    line = investor_line(client)
+    assert "Govina" in line and "Lechenwood" not in line
+    assert line.count('class="fn-ref"') == 1
+    rows = client.get("/api/projects.json", {"q": "lechenwood"}).json()["projects"]
+    row = next(row for row in rows if row["id"] == project.slug)
+    assert row["inv_en"] == Organisation.objects.get(slug="govina").name_en
+    assert project.slug in client.get("/en/organisations/govina/").content.decode()
+    # Deleted: no source names an investor any more, and the page says so.
+    with committed():
+        statement.delete()
+    assert "not named in the sources" in investor_line(client)
+    assert Project.objects.get(pk=project.pk).investor is None

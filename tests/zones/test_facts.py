@@ -248,8 +248,13 @@ def test_provenance_of_everything_in_the_database(facts):
             status.period_label,
         ):
             problems.append(f"project {project.slug}: its status columns are not its statement's")
+        # Its investor too, where a source names one.
+        investor = project.investor_statement
+        if investor and not investor.sources.exists():
+            problems.append(f"project {project.slug}: its investor statement has no source")
+        if project.investor != (investor.organisation if investor else None):
+            problems.append(f"project {project.slug}: its investor is not its statement's")
         needed = set()
-        needed |= {"investor"} if project.investor_id else set()
         needed |= {"approval"} if project.decision or project.approval_date else set()
         if missing := needed - project_supports.get(project.pk, set()):
             problems.append(f"project {project.slug} has no source for {sorted(missing)}")
