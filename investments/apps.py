@@ -41,5 +41,7 @@ class InvestmentsConfig(AppConfig):
         )
         pre_save.connect(receivers.remember_before, sender=ProjectStatement, dispatch_uid="before")
         post_save.connect(receivers.statement_saved, sender=ProjectStatement, dispatch_uid="saved")
-        post_delete.connect(receivers.statement_deleted, sender=ProjectStatement, dispatch_uid="del")
+        post_delete.connect(
+            receivers.statement_deleted, sender=ProjectStatement, dispatch_uid="del"
+        )
         connect_cache_invalidation(self)

@@ -111,13 +111,7 @@ def precision_label(row, field):
 def public_rows(projects, absolute_url):
     language = reader_language()
     status_labels = {value: str(label) for value, label in Project.Status.choices}
-    sources = defaultdict(list)
-    citations = ProjectCitation.objects.filter(project__in=projects.values("pk"))
-    for project_id, key in citations.order_by("source__id").values_list(
-        "project_id", "source__key"
-    ):
-        if key not in sources[project_id]:
-            sources[project_id].append(key)
+    sources = cited_sources(projects)
     figures = first_figures(projects)
     kind_labels = {value: str(label) for value, label in ProjectStatement.Kind.choices}
     # One reverse() for the whole file: every project page has the same shape.
@@ -131,6 +125,53 @@ def public_rows(projects, absolute_url):
         row["_kind_labels"] = kind_labels
         row["_url"] = address_of(page, row["slug"])
         yield [column[1](row) for column in PUBLIC_COLUMNS]
+
+
+def cited_sources(projects):
+    """
+    project id → the keys of every source its page cites (its citations and its statements'),
+    each once, in the sources' order.
+    """
+    ids = projects.values("pk")
+    statements = ProjectStatement.sources.through.objects.filter(projectstatement__project__in=ids)
+    rows = [
+        *ProjectCitation.objects.filter(project__in=ids).values_list(
+            "project_id", "source_id", "source__key"
+        ),
+        *statements.values_list("projectstatement__project_id", "source_id", "source__key"),
+    ]
+    keys = defaultdict(dict)
+    for project_id, _source_id, key in sorted(rows):
+        keys[project_id][key] = None
+    return {project_id: list(found) for project_id, found in keys.items()}
+
+
+def current_statement_sources(projects):
+    """
+    (project id, property) → the source keys of its current status and investor statements
+    (those its columns copy: the first in reading order; for the investor, the first that names
+    a body), in the sources' order.
+    """
+    kinds = ProjectStatement.Kind
+    rows = (
+        ProjectStatement.objects.filter(
+            project__in=projects.values("pk"), kind__in=[kinds.STATUS, kinds.INVESTOR]
+        )
+        .exclude(kind=kinds.INVESTOR, organisation__isnull=True)
+        .order_by("sources__id")
+        .values_list("pk", "project_id", "kind", "nature", "as_of", "rank", "sources__key")
+    )
+    statements = {}
+    for pk, project_id, kind, nature, as_of, rank, key in rows:
+        order = (*ProjectStatement.standing_of(nature, as_of, rank), pk)
+        _place, _order, keys = statements.setdefault(pk, ((project_id, kind), order, []))
+        if key:
+            keys.append(key)
+    first = {}
+    for place, order, keys in statements.values():
+        if place not in first or order < first[place][0]:
+            first[place] = (order, keys)
+    return {place: keys for place, (_order, keys) in first.items()}
 
 
 def plain_number(value):
@@ -206,6 +247,7 @@ def open_data_projects(projects, absolute_url):
     """
     page = absolute_url(address_pattern("investments:detail"))
     figures = first_figures(projects)
+    sources = current_statement_sources(projects)
     rows = []
     for row in projects.values(*OPEN_DATA_FIELDS).iterator(chunk_size=2000):
         precise = {"approval_date": None, "status_date": None}
@@ -218,7 +260,10 @@ def open_data_projects(projects, absolute_url):
         row["investor"] = row.pop("investor__name_vi")
         row["investor_en"] = row.pop("investor__name_en")
         row["sector"] = row.pop("sector__slug")
-        found = figures.get(row.pop("pk"), {})
+        pk = row.pop("pk")
+        row["status_sources"] = sources.get((pk, ProjectStatement.Kind.STATUS), [])
+        row["investor_sources"] = sources.get((pk, ProjectStatement.Kind.INVESTOR), [])
+        found = figures.get(pk, {})
         area, capital_vnd = found.get("area_ha"), found.get("capital_vnd")
         row["area_ha"] = area and area["amount"]
         row["area_qualifier"] = area and area["qualifier"]
@@ -246,6 +291,7 @@ PROJECT_FIELDS = [
     ),
     F("investor", "string", _("Investor"), _("The investor, in Vietnamese.")),
     F("inv_en", "string", _("Investor (English)"), _("The investor, in English.")),
+    F("inv_src", "string", _("Investor: sources"), _("Keys of the investor's sources.")),
     F("sector", "string", _("Sector"), _("The code of its sector.")),
     F(
         "area_ha",
@@ -297,6 +343,7 @@ PROJECT_FIELDS = [
         _("The period a status refers to, in Vietnamese."),
     ),
     F("period_en", "string", _("Status period (English)"), _("The same in English.")),
+    F("status_src", "string", _("Status: sources"), _("Keys of the status's sources.")),
     F("url", "string", _("Page"), _("The project's page on the portal.")),
 ]
 
@@ -316,6 +363,7 @@ def project_records(projects, absolute_url):
             "site": row["site"],
             "investor": row["investor"],
             "inv_en": row["investor_en"] or None,
+            "inv_src": ", ".join(row["investor_sources"]) or None,
             "sector": row["sector"],
             "area_ha": row["area_ha"],
             "area_qual": row["area_qualifier"],
@@ -334,6 +382,7 @@ def project_records(projects, absolute_url):
             "status_pre": row["status_date_precision"],
             "period_vi": row["status_period_vi"],
             "period_en": row["status_period_en"],
+            "status_src": ", ".join(row["status_sources"]) or None,
             "url": row["url"],
         }
 

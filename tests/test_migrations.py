@@ -461,7 +461,9 @@ def test_a_projects_investor_becomes_a_statement_with_its_sources_and_its_histor
     investments 0012: the investor on the project record and the citations for it become an
     investor statement dated by its earliest source, with the project's history of it.
     """
-    old = apps_at([("investments", "0011_project_status_copies"), ("zones", "0020_investor_property")])
+    old = apps_at(
+        [("investments", "0011_project_status_copies"), ("zones", "0020_investor_property")]
+    )
     organisation = old.get_model("zones", "Organisation")
     first = organisation.objects.create(slug="old-first", name="Công ty cũ", kind="company")
     second = organisation.objects.create(slug="old-second", name="Công ty mới", kind="company")

@@ -267,6 +267,21 @@ def test_a_project_shows_the_same_first_capital_and_status_everywhere(client, fa
     for project in projects:
         row, record = rows[project.slug], opened[project.slug]
         page = client.get(f"{language}/projects/{project.slug}/").content.decode()
+        # Its status and its investor: the statements its page shows first, with their sources.
+        status, investor = project.status_statement, project.investor_statement
+        assert record["status"] == status.status == project.status, project.slug
+        assert record["status_src"] == ", ".join(s.key for s in status.sources.all())
+        with translation.override("en" if language else "vi"):
+            shown_status = f"<dd>{status.get_status_display()}"
+        # Its footnote markers, before the comma that precedes its date.
+        markers = page.split(shown_status, 1)[1].split(",", 1)[0]
+        assert markers.count('class="fn-ref"') == status.sources.count(), project.slug
+        if investor is None:
+            assert (record["investor"], record["inv_src"]) == (None, None), project.slug
+        else:
+            assert record["investor"] == investor.organisation.name_vi, project.slug
+            assert record["inv_src"] == ", ".join(s.key for s in investor.sources.all())
+            assert investor.organisation.name in page, project.slug
         capital = project.capital_figure
         cell = row.split(f'data-label="{label}">', 1)[1].split("</td>", 1)[0]
         if capital is None:

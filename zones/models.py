@@ -464,9 +464,7 @@ class CopiesItsStatements:
             return
         # An update, not a save: the copies are no change of the record's own, and the
         # history of the change (who, when, why) is the statement's.
-        type(self)._default_manager.filter(pk=self.pk).update(
-            **copies, updated_at=timezone.now()
-        )
+        type(self)._default_manager.filter(pk=self.pk).update(**copies, updated_at=timezone.now())
         for name, value in copies.items():
             setattr(self, name, value)
 

@@ -6,6 +6,7 @@ when any row is wrong; exports keep numbers as numbers, dates as dates and formu
 import csv
 import io
 import os
+import re
 import time
 import zipfile
 from datetime import date
@@ -634,3 +635,18 @@ def test_an_imported_investor_is_the_projects_investor_statement(admin_client, f
     confirm(admin_client, preview(admin_client, xlsx_file(headers, [good_row(investor="")])))
     project = Project.objects.get(slug="nha-may-moi")
     assert project.investor.slug == project.investor_statement.organisation.slug == "govina"
+
+
+def test_the_downloads_sources_are_every_source_the_page_cites(client, facts):
+    """Sources cited only for a status or an investor (statements now) are in the file too."""
+    rows = list(
+        openpyxl.load_workbook(
+            io.BytesIO(download(client, "/en/projects/download.xlsx").content)
+        ).active.iter_rows(values_only=True)
+    )
+    column = rows[0].index("Sources")
+    for project in Project.objects.all():
+        page = client.get(f"/en/projects/{project.slug}/").content.decode()
+        row = next(row for row in rows if row[0] == project.name_en)
+        cited = set(re.findall(r'<li id="fn-\d+"', page))
+        assert len(row[column].split(", ")) == len(cited), project.slug
