@@ -30,14 +30,17 @@ def line_chart(label, *lines):
     """
     Geometry for one chart of one or more series, `lines` being (label, figures) pairs on one
     scale: points placed in the SVG box, each with its own value label. Only the figures shown
-    first (rank 0) are joined; another source's figure, or one that counts only a part (the
-    four wood exporters' workers), stays in the table beside the chart. None when there are
-    fewer than two dated points in all.
+    first (position 0, not superseded) are joined; another source's figure, or one that counts
+    only a part (the four wood exporters' workers), stays in the table beside the chart. None
+    when there are fewer than two dated points in all.
     """
     series = [
         (
             line_label,
-            sorted((f for f in figures if figure_when(f) and f.rank == 0), key=figure_when),
+            sorted(
+                (f for f in figures if figure_when(f) and f.position == 0 and not f.is_superseded),
+                key=figure_when,
+            ),
         )
         for line_label, figures in lines
     ]

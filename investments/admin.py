@@ -94,6 +94,7 @@ class ProjectStatementInline(TranslationTabularInline):
         "kind",
         "nature",
         "rank",
+        "position",
         "label",
         "qualifier",
         "amount",

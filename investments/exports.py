@@ -19,7 +19,7 @@ from common.formatting import format_figure, format_partial_date
 from common.http import address_of, address_pattern
 from common.languages import in_language, reader_language
 from common.spreadsheets import XLSX_CONTENT_TYPE, csv_text, xlsx_bytes
-from zones.models import DatePrecision, Qualifier, Unit
+from zones.models import RANK_ORDER, DatePrecision, Qualifier, Unit
 from zones.open_data import OpenField
 
 from .models import FDI_LABELS, Project, ProjectCitation, ProjectStatement
@@ -159,11 +159,13 @@ def current_statement_sources(projects):
         )
         .exclude(kind=kinds.INVESTOR, organisation__isnull=True)
         .order_by("sources__id")
-        .values_list("pk", "project_id", "kind", "nature", "as_of", "rank", "sources__key")
+        .values_list(
+            "pk", "project_id", "kind", "rank", "nature", "as_of", "position", "sources__key"
+        )
     )
     statements = {}
-    for pk, project_id, kind, nature, as_of, rank, key in rows:
-        order = (*ProjectStatement.standing_of(nature, as_of, rank), pk)
+    for pk, project_id, kind, rank, nature, as_of, position, key in rows:
+        order = (*ProjectStatement.standing_of(rank, nature, as_of, position), pk)
         _place, _order, keys = statements.setdefault(pk, ((project_id, kind), order, []))
         if key:
             keys.append(key)
@@ -195,7 +197,7 @@ def first_figures(projects):
             project__in=projects.values("pk"), kind__in=[kinds.CAPITAL, kinds.AREA]
         )
         .figures()
-        .order_by("project_id", "rank", "pk")
+        .order_by("project_id", *RANK_ORDER)
         .values(
             "project_id", "kind", "qualifier", "amount", "amount_to", "unit", "label_vi", "label_en"
         )

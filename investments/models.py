@@ -51,7 +51,7 @@ class ProjectQuerySet(SearchableQuerySet):
 
     def with_first_amounts(self):
         """
-        Each project's first capital in đồng and first area in hectares (rank order, as its
+        Each project's first capital in đồng and first area in hectares (in rank order, as its
         page lists them) as `capital_vnd` and `area_ha`: what the list sorts by and the
         admin's spreadsheet holds. Read from its statements: the project record keeps no copy.
         """
@@ -299,8 +299,8 @@ class Project(CopiesItsStatements, models.Model):
 
 
 class ProjectStatementQuerySet(SourcedStatementQuerySet):
-    def get_by_natural_key(self, project, kind, rank):
-        return self.get(project__slug=project, kind=kind, rank=rank)
+    def get_by_natural_key(self, project, kind, position):
+        return self.get(project__slug=project, kind=kind, position=position)
 
 
 class ProjectStatement(SourcedStatement):
@@ -338,11 +338,11 @@ class ProjectStatement(SourcedStatement):
     class Meta:
         verbose_name = _("project statement")
         verbose_name_plural = _("project statements")
-        ordering = ["project", "kind", "rank"]
+        ordering = ["project", "kind", "position"]
         constraints = [
             *SourcedStatement.statement_constraints("project_statement"),
             models.UniqueConstraint(
-                fields=["project", "kind", "rank"], name="project_statement_unique_rank"
+                fields=["project", "kind", "position"], name="project_statement_unique_position"
             ),
         ]
 
@@ -366,7 +366,7 @@ class ProjectStatement(SourcedStatement):
         return errors
 
     def natural_key(self):
-        return (self.project.slug, self.kind, self.rank)
+        return (self.project.slug, self.kind, self.position)
 
     natural_key.dependencies = ["investments.project"]
 

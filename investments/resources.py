@@ -455,7 +455,7 @@ class ProjectResource(resources.ModelResource):
         existing = {}
         for figure in ProjectStatement.objects.filter(
             project__in=rows_by_project, kind__in=kinds
-        ).order_by("rank"):
+        ).order_by("position"):
             existing.setdefault((figure.project_id, figure.kind), []).append(figure)
         new, changed = [], []
         for project, (row, sources) in rows_by_project.items():
@@ -473,7 +473,7 @@ class ProjectResource(resources.ModelResource):
                         project=project,
                         kind=kind,
                         unit=kinds[kind],
-                        rank=max((figure.rank for figure in figures), default=-1) + 1,
+                        position=max((figure.position for figure in figures), default=-1) + 1,
                         label_vi=str(ProjectStatement.Kind(kind).label),
                         amount=amount,
                     )
@@ -526,12 +526,14 @@ class ProjectResource(resources.ModelResource):
         (its history keeps the body it named before). An empty cell changes nothing: a file
         cannot unname what a source named.
         """
-        current, ranks = {}, {}
+        current, positions = {}, {}
         investors = ProjectStatement.objects.filter(
             project__in=rows_by_project, kind=ProjectStatement.Kind.INVESTOR
         )
         for statement in sorted(investors, key=ProjectStatement.reading_order):
-            ranks[statement.project_id] = max(ranks.get(statement.project_id, -1), statement.rank)
+            positions[statement.project_id] = max(
+                positions.get(statement.project_id, -1), statement.position
+            )
             if statement.organisation_id:
                 current.setdefault(statement.project_id, statement)
         new, changed = [], []
@@ -548,7 +550,7 @@ class ProjectResource(resources.ModelResource):
                 statement = ProjectStatement(
                     project=project,
                     kind=ProjectStatement.Kind.INVESTOR,
-                    rank=ranks.get(project.pk, -1) + 1,
+                    position=positions.get(project.pk, -1) + 1,
                 )
                 new.append((statement, sources))
             elif statement.organisation_id != row.investor_id:

@@ -111,7 +111,8 @@ def statement_form(**values):
         "nature": "report",
         "qualifier": "exact",
         "as_of_precision": "day",
-        "rank": "0",
+        "rank": "other",
+        "position": "0",
         "text_vi": "",
         "text_en": "",
     }

@@ -81,11 +81,11 @@ def test_migrating_forward_over_real_data_keeps_it():
     assert (figure.amount, figure.qualifier) == (58_000_000_000, "nearly")
     # The site's area, recorded one way since 0011: carried over as a figure with its sources.
     area = Statement.objects.get(kind="area", sites__slug="old-site")
-    assert (area.amount, area.unit, area.rank) == (12.5, "ha", 0)
+    assert (area.amount, area.unit, area.position) == (12.5, "ha", 0)
     assert list(area.sources.values_list("key", flat=True)) == ["OLD1"]
     # The project's capital and area, recorded one way since investments 0008: as statements.
     figures = Project.objects.get(slug="old-project").statements.figures().order_by("kind")
-    assert [(f.kind, f.amount, f.unit, f.rank) for f in figures] == [
+    assert [(f.kind, f.amount, f.unit, f.position) for f in figures] == [
         ("area", Decimal("3.5"), "ha", 0),
         ("capital", 7_000_000_000, "vnd", 0),
     ]
@@ -145,7 +145,7 @@ def test_figures_and_statements_for_investors_become_one_kind_of_record():
         "workers",
     )
     manager = Statement.objects.get(slug="old-manager")
-    assert (manager.kind, manager.nature, manager.amount, manager.rank) == (
+    assert (manager.kind, manager.nature, manager.amount, manager.position) == (
         "manager",
         "report",
         None,
@@ -504,3 +504,38 @@ def test_a_projects_investor_becomes_a_statement_with_its_sources_and_its_histor
     assert named == ["old-first", "old-second"]
     assert not project.citations.filter(supports="investor").exists()
     assert project.investor.slug == "old-second"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_rank_becomes_a_position_and_what_was_shown_first_is_preferred():
+    """
+    zones 0021: the old number (0 for what FACTS.md lists first) is kept as `position`; where
+    sources differ on a property of one record, the one pages showed first is preferred. A
+    dated series has no preferred value.
+    """
+    old = apps_at([("zones", "0020_investor_property")])
+    site = old.get_model("zones", "Site").objects.create(
+        slug="old-ranked", name="Cụm", kind="cluster", district="cho-moi", status="planned"
+    )
+    statements = old.get_model("zones", "Statement").objects
+    for slug, kind, rank, as_of in [
+        ("old-area-first", "area", 0, "2024-01-01"),
+        ("old-area-second", "area", 1, "2020-01-01"),
+        ("old-workers-2024", "workers", 0, "2024-01-01"),
+        ("old-workers-2020", "workers", 1, "2020-01-01"),
+    ]:
+        statements.create(
+            slug=slug, kind=kind, rank=rank, amount=1, unit="ha", label="x", as_of=as_of
+        ).sites.add(site)
+
+    migrate_to_the_latest()
+
+    ranked = {
+        s.slug: (s.rank, s.position) for s in Statement.objects.filter(sites__slug="old-ranked")
+    }
+    assert ranked == {
+        "old-area-first": ("preferred", 0),
+        "old-area-second": ("other", 1),
+        "old-workers-2024": ("other", 0),
+        "old-workers-2020": ("other", 1),
+    }

@@ -156,7 +156,17 @@ class SiteAdmin(
 
 @admin.register(Statement)
 class StatementAdmin(FilterValuesCheckedMixin, SimpleHistoryAdmin, TranslationAdmin):
-    list_display = ["__str__", "kind", "nature", "rank", "qualifier", "amount", "unit", "as_of"]
+    list_display = [
+        "__str__",
+        "kind",
+        "nature",
+        "rank",
+        "position",
+        "qualifier",
+        "amount",
+        "unit",
+        "as_of",
+    ]
     list_filter = ["kind", "nature", "unit", "is_key_figure", "sites"]
     search_fields = ["label_vi", "label_en", "text_vi", "text_en", "slug"]
     filter_horizontal = ["sites", "sources"]
@@ -178,6 +188,7 @@ class StatementAdmin(FilterValuesCheckedMixin, SimpleHistoryAdmin, TranslationAd
                     "period_end",
                     "period_label",
                     "rank",
+                    "position",
                     "note",
                     "sources",
                 ]
@@ -216,7 +227,7 @@ class SiteStatusAdmin(
         (None, {"fields": ["slug", "sites", "status", "nature", "text", "version"]}),
         (
             _("When, and from where"),
-            {"fields": ["as_of", "as_of_precision", "rank", "note", "sources"]},
+            {"fields": ["as_of", "as_of_precision", "rank", "position", "note", "sources"]},
         ),
     ]
 

@@ -73,3 +73,31 @@ def copy_history(apps, records, statement, values_of, model, relations):
                 for row in relation_rows
             )
         previous = values
+
+
+def mark_preferred(model, statements_and_subjects):
+    """
+    For zones 0021 and investments 0014: of each group of reported statements of one property
+    about one record (`statements_and_subjects`: (statement, group key) pairs), the one alone at
+    the lowest position becomes preferred when the group has others and pages already showed
+    it first (newest, or undated among undated). Their history is left as it was: the rank is
+    new.
+    """
+    groups = {}
+    for statement, key in statements_and_subjects:
+        if statement.nature == "report":
+            groups.setdefault(key, []).append(statement)
+    preferred = []
+    for group in groups.values():
+        lowest = min(statement.position for statement in group)
+        first = [statement for statement in group if statement.position == lowest]
+        shown_first = min(group, key=shown_order)
+        if len(group) > 1 and first == [shown_first]:
+            preferred.append(shown_first.pk)
+    model.objects.filter(pk__in=preferred).update(rank="preferred")
+
+
+def shown_order(statement):
+    """The order pages read a property's reported statements in before ranks: newest first."""
+    dated = statement.as_of.toordinal() if statement.as_of else 0
+    return (statement.as_of is None, -dated, statement.position)

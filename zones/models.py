@@ -247,6 +247,29 @@ class Nature(models.TextChoices):
     NOT_FOUND = "not_found", _("Not found")
 
 
+class Rank(models.TextChoices):
+    """
+    Which of a property's statements about one record a page shows first (Wikidata's ranks):
+    the preferred one; the others beside it; a superseded one (a value a later source
+    corrected) only as such, never first.
+    """
+
+    PREFERRED = "preferred", _("preferred")
+    OTHER = "other", _("other")
+    SUPERSEDED = "superseded", _("superseded")
+
+
+# The order of a property's statements about one record, in SQL: by rank, then position.
+RANK_ORDER = [
+    models.Case(
+        *(models.When(rank=rank, then=number) for number, rank in enumerate(Rank.values)),
+        default=len(Rank.values),
+    ),
+    "position",
+    "pk",
+]
+
+
 class SourcedStatement(models.Model):
     """
     What every statement is, whatever it is about (zones.Statement: the province, sites or a
@@ -260,10 +283,10 @@ class SourcedStatement(models.Model):
     National Highway 3, 130 km from central Hà Nội"), which may name a body with a page of
     its own (`organisation`).
 
-    A second source that gives another value is another statement of the same property;
-    `rank` says which one FACTS.md lists first (0), so that pages show it first and the others
-    beside it as "other sources". Properties that change over time (tenants, workers) form a
-    dated series instead.
+    A second source that gives another value is another statement of the same property; its
+    `rank` says which one a page shows first (preferred), which beside it as "other sources",
+    and which only as superseded; `position` keeps the order FACTS.md lists them in (0 first).
+    Properties that change over time (tenants, workers) form a dated series instead.
 
     An expectation ("expected to operate in 2025") gives the year it expects as its period, and
     the date it was said as its `as_of`: once the year is over, a page says when it was said
@@ -271,6 +294,7 @@ class SourcedStatement(models.Model):
     """
 
     Nature = Nature
+    Rank = Rank
 
     # Footnote numbers, set by a page that lists its sources as footnotes (Footnotes); lists
     # without footnotes name the source keys instead. A class default, so that a template's
@@ -341,10 +365,20 @@ class SourcedStatement(models.Model):
         blank=True,
         help_text=_("When the source dates it in words: “first 9 months of 2021”."),
     )
-    rank = models.PositiveSmallIntegerField(
+    rank = models.CharField(
         _("rank"),
+        max_length=10,
+        choices=Rank,
+        default=Rank.OTHER,
+        help_text=_(
+            "Preferred: the one shown first where sources differ. Superseded: a value a later "
+            "source corrected, shown only as such."
+        ),
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position"),
         default=0,
-        help_text=_("0 for the figure shown first; higher for the other sources' figures."),
+        help_text=_("0 for the one FACTS.md lists first; higher for the other sources'."),
     )
     note = models.CharField(_("note"), max_length=400, blank=True)
     # When it was last saved: the admin's forms refuse an edit made on an older copy.
@@ -393,18 +427,28 @@ class SourcedStatement(models.Model):
             errors["label_vi"] = _("A figure needs its label.")
         return errors
 
+    @property
+    def is_superseded(self):
+        return self.rank == Rank.SUPERSEDED
+
     @staticmethod
-    def standing_of(nature, as_of, rank):
+    def standing_of(rank, nature, as_of, position):
         """
-        Where a statement stands among those of its property about the same record: reports
-        before plans, expectations and targets before what was not found, then newest first
-        (undated last) and by rank.
+        Where a statement stands among those of its property about the same record: by rank
+        (preferred, other, superseded), reports before plans, expectations and targets before
+        what was not found, then newest first (undated last) and by position.
         """
         dated = as_of.toordinal() if as_of else 0
-        return (Nature.values.index(nature), as_of is None, -dated, rank)
+        return (
+            Rank.values.index(rank),
+            Nature.values.index(nature),
+            as_of is None,
+            -dated,
+            position,
+        )
 
     def reading_order(self):
-        return self.standing_of(self.nature, self.as_of, self.rank)
+        return self.standing_of(self.rank, self.nature, self.as_of, self.position)
 
     @classmethod
     def statement_constraints(cls, prefix):
@@ -491,17 +535,20 @@ class SourcedStatementQuerySet(models.QuerySet):
         return self.filter(nature=Nature.REPORT)
 
     def newest_first(self):
-        """The order every page reads a series in: newest first, then by rank."""
-        return self.order_by(models.F("as_of").desc(nulls_last=True), "rank", "pk")
+        """The order every page reads a series in: newest first, then by position."""
+        return self.order_by(models.F("as_of").desc(nulls_last=True), "position", "pk")
 
     def in_rank_order(self):
         """The order a property's statements are listed in: the one shown first, then others."""
-        return self.order_by("rank", "pk")
+        return self.order_by(*RANK_ORDER)
 
 
 def first_and_others(figures):
     """Figures of one kind, split into the one shown first and the other sources' figures."""
-    ordered = sorted(figures, key=lambda figure: (figure.rank, figure.pk or 0))
+    ordered = sorted(
+        figures,
+        key=lambda figure: (Rank.values.index(figure.rank), figure.position, figure.pk or 0),
+    )
     return (ordered[0], ordered[1:]) if ordered else (None, [])
 
 
@@ -627,7 +674,7 @@ class SiteQuerySet(SearchableQuerySet):
                 .reported()
                 .filter(kind=Statement.Kind.AREA)
                 .with_sources()
-                .order_by("rank", "pk"),
+                .in_rank_order(),
                 to_attr="area_figures",
             )
         )
@@ -843,7 +890,7 @@ class Site(CopiesItsStatements, models.Model):
         statements = {statement.pk: statement for statement in self.statements.all()}
         for phase in self.phases.all():
             statements.update((s.pk, s) for s in phase.statements.all())
-        return sorted(statements.values(), key=lambda s: (s.kind, s.rank, s.slug))
+        return sorted(statements.values(), key=lambda s: (s.kind, s.position, s.slug))
 
     def own_statements(self, kind):
         """
@@ -1180,7 +1227,7 @@ class Statement(SourcedStatement):
     class Meta:
         verbose_name = _("statement")
         verbose_name_plural = _("statements")
-        ordering = ["kind", "rank", "slug"]
+        ordering = ["kind", "position", "slug"]
         constraints = SourcedStatement.statement_constraints("statement")
 
     def __str__(self):
@@ -1230,12 +1277,14 @@ class Statement(SourcedStatement):
         statements before the province's), then as SourcedStatement.standing_of() says. The
         site page and the comparison both read it, and the open data lists statements in it.
         """
-        return self.reading_order_of(len(self.sites.all()), self.nature, self.as_of, self.rank)
+        return self.reading_order_of(
+            len(self.sites.all()), self.rank, self.nature, self.as_of, self.position
+        )
 
     @classmethod
-    def reading_order_of(cls, site_count, nature, as_of, rank):
+    def reading_order_of(cls, site_count, rank, nature, as_of, position):
         """reading_order() from plain values (the open data's rows)."""
-        return (site_count, *cls.standing_of(nature, as_of, rank))
+        return (site_count, *cls.standing_of(rank, nature, as_of, position))
 
     @classmethod
     def by_topic(cls, statements):

@@ -19,10 +19,12 @@ from common.http import address_of, address_pattern
 from common.languages import in_language, reader_language
 
 from .models import (
+    RANK_ORDER,
     DatePrecision,
     District,
     PlanningDocument,
     Qualifier,
+    Rank,
     Site,
     Statement,
     Unit,
@@ -180,7 +182,7 @@ def first_area_figures():
         Statement.objects.figures()
         .reported()
         .filter(kind=Statement.Kind.AREA, sites__isnull=False)
-        .order_by("rank", "pk", "sources__pk")
+        .order_by(*RANK_ORDER, "sources__pk")
         .values_list(
             "pk",
             "sites__id",
@@ -217,6 +219,8 @@ def first_statements(statements):
     keys. One query, as the area's: rows of statement × site × source.
     """
     fields = [
+        "rank",
+        "position",
         "nature",
         "as_of",
         "as_of_precision",
@@ -224,13 +228,11 @@ def first_statements(statements):
         "organisation__name_en",
     ]
     rows = statements.order_by("pk", "sources__pk").values(
-        "pk", "sites__id", "sources__key", "rank", *fields
+        "pk", "sites__id", "sources__key", *fields
     )
     found = {}
     for row in rows:
-        statement = found.setdefault(
-            row["pk"], {**{name: row[name] for name in fields}, "rank": row["rank"]}
-        )
+        statement = found.setdefault(row["pk"], {name: row[name] for name in fields})
         statement.setdefault("sites", set()).add(row["sites__id"])
         keys = statement.setdefault("sources", [])
         if row["sources__key"] and row["sources__key"] not in keys:
@@ -239,7 +241,7 @@ def first_statements(statements):
     for statement in sorted(
         found.values(),
         key=lambda s: Statement.reading_order_of(
-            len(s["sites"]), s["nature"], s["as_of"], s["rank"]
+            len(s["sites"]), s["rank"], s["nature"], s["as_of"], s["position"]
         ),
     ):
         for site_id in statement["sites"]:
@@ -472,7 +474,19 @@ STATEMENT_FIELDS = [
     F("period_en", "string", _("Period, in words (English)"), _("The same in English.")),
     F("note_vi", "string", _("Note (Vietnamese)"), _("What the reader should know with it.")),
     F("note_en", "string", _("Note (English)"), _("The same in English.")),
-    F("rank", "integer", _("Rank"), _("0 for the value shown first; higher for other sources'.")),
+    F(
+        "rank",
+        "string",
+        _("Rank"),
+        _("preferred (shown first), other, or superseded (shown as such, never first)."),
+        Rank,
+    ),
+    F(
+        "position",
+        "integer",
+        _("Position"),
+        _("0 for the value FACTS.md lists first; higher for other sources'."),
+    ),
     F("body", "string", _("Body named"), _("The organisation it names (its page's code).")),
     F("sites", "string", _("Sites"), _("Codes of the sites it is about; none: the province.")),
     F("sources", "string", _("Sources"), _("Keys of its sources (sources.csv).")),
@@ -482,7 +496,7 @@ STATEMENT_FIELDS = [
 def page_order(record):
     """
     Where a site's page lists a statement of the open data among its property's: a figure
-    newest first (common.charts.newest_first), words in Statement.reading_order, then by rank
+    newest first (common.charts.newest_first), words in Statement.reading_order, then by position
     and code as the page's own list is; the first one about a site is the one its page shows.
     """
     as_of = record["as_of"]
@@ -491,8 +505,13 @@ def page_order(record):
         place = (0, when is None, -when.toordinal() if when else 0)
     else:
         sites = len(record["sites"])
-        place = (1, *Statement.reading_order_of(sites, record["nature"], as_of, record["rank"]))
-    return (record["property"], *place, record["rank"], record["id"])
+        place = (
+            1,
+            *Statement.reading_order_of(
+                sites, record["rank"], record["nature"], as_of, record["position"]
+            ),
+        )
+    return (record["property"], *place, record["position"], record["id"])
 
 
 def statement_records():
@@ -523,6 +542,7 @@ def statement_records():
         "note_vi",
         "note_en",
         "rank",
+        "position",
         "organisation__slug",
     )
     for row in rows:
@@ -549,6 +569,7 @@ def statement_records():
             "note_vi": row["note_vi"] or None,
             "note_en": row["note_en"] or None,
             "rank": row["rank"],
+            "position": row["position"],
             "body": row["organisation__slug"],
             "sites": [],
             "sources": [],

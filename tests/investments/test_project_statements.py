@@ -31,7 +31,7 @@ def status_line(client):
 
 def new_status(project, **values):
     statement = ProjectStatement(
-        project=project, kind=ProjectStatement.Kind.STATUS, rank=1, **values
+        project=project, kind=ProjectStatement.Kind.STATUS, position=1, **values
     )
     statement.full_clean()
     statement.save()
@@ -88,12 +88,12 @@ def test_a_status_moved_retyped_or_deleted_leaves_each_project_its_own(client, f
 
 def test_a_status_statement_needs_a_status_and_only_it_has_one(facts):
     project = Project.objects.get(slug="lechenwood-plywood")
-    without = ProjectStatement(project=project, kind=ProjectStatement.Kind.STATUS, rank=1)
+    without = ProjectStatement(project=project, kind=ProjectStatement.Kind.STATUS, position=1)
     with pytest.raises(ValidationError) as refused:
         without.full_clean()
     assert "status" in refused.value.message_dict
     misplaced = ProjectStatement(
-        project=project, kind=ProjectStatement.Kind.OUTPUT, text="x", status="operating", rank=1
+        project=project, kind=ProjectStatement.Kind.OUTPUT, text="x", status="operating", position=1
     )
     with pytest.raises(ValidationError) as refused:
         misplaced.full_clean()

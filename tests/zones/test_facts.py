@@ -33,10 +33,7 @@ def sources_of(figure):
 def area_figures(slug):
     """A site's reported areas as (amount, qualifier, [source keys]), first shown first."""
     figures = (
-        Statement.objects.figures()
-        .reported()
-        .filter(kind="area", sites__slug=slug)
-        .order_by("rank")
+        Statement.objects.figures().reported().filter(kind="area", sites__slug=slug).in_rank_order()
     )
     return [(f.amount, f.qualifier, sources_of(f)) for f in figures]
 
@@ -179,7 +176,7 @@ def test_every_named_tenant_and_project_is_itemised(facts):
 
 def test_projects_with_differing_capitals_keep_every_figure(facts):
     capitals = ProjectStatement.objects.filter(project__slug="sahabak-mdf-phase-2", kind="capital")
-    assert [(f.amount, sources_of(f)) for f in capitals.order_by("rank")] == [
+    assert [(f.amount, sources_of(f)) for f in capitals.in_rank_order()] == [
         (1_140_000_000_000, ["S39"]),
         (Decimal("1142612000000"), ["S42"]),
         (1_076_000_000_000, ["S41"]),
@@ -223,7 +220,7 @@ def test_provenance_of_everything_in_the_database(facts):
         if missing := needed - site_supports.get(site.pk, set()):
             problems.append(f"site {site.slug} has no source for {sorted(missing)}")
         # The area is recorded once, as figures; every site has one, with its own sources.
-        first_area = Statement.objects.filter(kind="area", sites=site, rank=0).first()
+        first_area = Statement.objects.filter(kind="area", sites=site, position=0).first()
         if first_area is None or not first_area.sources.exists():
             problems.append(f"site {site.slug}: no first area figure with its sources")
         # Its status is a statement with its sources and date, and its columns copy it.

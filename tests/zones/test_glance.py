@@ -96,10 +96,15 @@ def test_a_target_or_a_plan_is_never_read_as_what_is_so(client, facts, nature):
     """
     quang_chu = Site.objects.get(slug="quang-chu")
     # The reported areas behind: the statement aimed at is the first by rank.
-    quang_chu.statements.filter(kind="area").update(rank=1)
+    quang_chu.statements.filter(kind="area").update(rank="other", position=1)
     for kind, unit in [("workers", "workers"), ("area", "ha")]:
         FigureStatementFactory(
-            kind=kind, nature=nature, amount=77_777, unit=unit, label_en="Aimed at", rank=0
+            kind=kind,
+            nature=nature,
+            amount=77_777,
+            unit=unit,
+            label_en="Aimed at",
+            rank="preferred",
         ).sites.add(quang_chu)
     body, lines = summary(client, "quang-chu")
     assert lines["Workers"] == NOT_FOUND
