@@ -21,7 +21,12 @@ def test_generates_marked_records_on_an_empty_database(db):
     assert Project.objects.filter(is_synthetic=True).count() == 200
     assert not Site.objects.filter(is_synthetic=False).exists()
     assert all("giả lập" in name for name in Site.objects.values_list("name_vi", flat=True))
-    assert Project.objects.filter(citations__source__key="SYNTHETIC").distinct().count() == 200
+    # Each project's status and investor are statements with their source, as a real one's.
+    for project in Project.objects.all()[:20]:
+        status, investor = project.status_statement, project.investor_statement
+        assert (status.status, status.as_of) == (project.status, project.status_date)
+        assert investor.organisation == project.investor
+        assert [source.key for source in status.sources.all()] == ["SYNTHETIC"]
     # Spread over Vietnam, not piled on one point.
     longitudes = {site.location["coordinates"][0] for site in Site.objects.all()}
     assert len(longitudes) == 30 and min(longitudes) > 102 and max(longitudes) < 110

@@ -15,7 +15,7 @@ from django.db import connection, transaction
 
 from common.caching import bump_data_version
 from common.text import search_words
-from investments.models import Project, ProjectCitation, ProjectStatement
+from investments.models import Project, ProjectStatement
 from zones.models import (
     District,
     Organisation,
@@ -237,29 +237,39 @@ class Command(BaseCommand):
                 )
             )
         created = Project.objects.bulk_create(new_projects, batch_size=1000)
-        ProjectCitation.objects.bulk_create(
+        # Its capital, status and investor, each a statement with the synthetic source, as a
+        # real project's are (the project's status and investor columns are their copies).
+        kinds = ProjectStatement.Kind
+        statements = ProjectStatement.objects.bulk_create(
             [
-                ProjectCitation(project=project, source=source, supports=supports)
-                for project in created
-                for supports in ("status", "investor")
-            ],
-            batch_size=2000,
-        )
-        capitals = ProjectStatement.objects.bulk_create(
-            [
-                ProjectStatement(
-                    project=project,
-                    kind=ProjectStatement.Kind.CAPITAL,
-                    label_vi="Vốn giả lập",
-                    label_en="Synthetic capital",
-                    amount=capital,
-                    unit=Unit.VND,
-                )
+                statement
                 for project, capital in zip(created, capitals_vnd, strict=True)
+                for statement in (
+                    ProjectStatement(
+                        project=project,
+                        kind=kinds.CAPITAL,
+                        label_vi="Vốn giả lập",
+                        label_en="Synthetic capital",
+                        amount=capital,
+                        unit=Unit.VND,
+                    ),
+                    ProjectStatement(
+                        project=project,
+                        kind=kinds.STATUS,
+                        status=project.status,
+                        as_of=project.status_date,
+                    ),
+                    ProjectStatement(
+                        project=project, kind=kinds.INVESTOR, organisation=project.investor
+                    ),
+                )
             ],
             batch_size=2000,
         )
         ProjectStatement.sources.through.objects.bulk_create(
-            [ProjectStatement.sources.through(projectstatement=f, source=source) for f in capitals],
+            [
+                ProjectStatement.sources.through(projectstatement=statement, source=source)
+                for statement in statements
+            ],
             batch_size=2000,
         )
