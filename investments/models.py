@@ -168,18 +168,18 @@ class Project(CopiesItsStatements, models.Model):
         blank=True,
         help_text=_("As the source writes it, with its unit: “100,000 m³ a year”."),
     )
+    # Copies of its current approval statement (ProjectStatement, property Approval or
+    # licence), written by refresh_copies() only: what the list sorts and filters by.
     decision = models.CharField(
-        _("approval or licence"),
-        max_length=120,
-        blank=True,
-        help_text=_("The decision or certificate number, as the source gives it."),
+        _("approval or licence"), max_length=120, blank=True, editable=False
     )
-    approval_date = models.DateField(_("approval date"), null=True, blank=True)
+    approval_date = models.DateField(_("approval date"), null=True, blank=True, editable=False)
     approval_date_precision = models.CharField(
         _("precision of the approval date"),
         max_length=10,
         choices=DatePrecision,
         default=DatePrecision.DAY,
+        editable=False,
     )
     # Copies of its current status statement (ProjectStatement, property Status), written by
     # refresh_copies() only: what the filters, the lists and the files read.
@@ -272,15 +272,27 @@ class Project(CopiesItsStatements, models.Model):
             default=None,
         )
 
-    COPIED_FROM = ("status_statement", "investor_statement")
+    COPIED_FROM = ("status_statement", "investor_statement", "approval_statement")
 
     @cached_property
     def investor_statement(self):
         """The first of its investor statements, in reading order, that names a body."""
         return self.first_statement(ProjectStatement.Kind.INVESTOR, names_a_body=True)
 
+    @cached_property
+    def approval_statement(self):
+        """Its current approval or licence: the first of those statements in reading order."""
+        return self.first_statement(ProjectStatement.Kind.APPROVAL)
+
     def copied_values(self):
         values = super().copied_values()
+        if approval := self.approval_statement:
+            values["decision"] = approval.text_vi or ""
+            values["approval_date"] = approval.as_of
+            values["approval_date_precision"] = approval.as_of_precision
+        else:
+            values["decision"], values["approval_date"] = "", None
+            values["approval_date_precision"] = DatePrecision.DAY
         if current := self.status_statement:
             values["status_period_vi"] = current.period_label_vi or ""
             values["status_period_en"] = current.period_label_en or ""
@@ -314,7 +326,7 @@ class ProjectStatement(SourcedStatement):
     # The one list of properties, of which a project has these.
     Kind = Statement.Kind
     FIGURES = [Kind.CAPITAL, Kind.AREA, Kind.WORKERS, Kind.OUTPUT]
-    PROPERTIES = [*FIGURES, Kind.STATUS, Kind.INVESTOR]
+    PROPERTIES = [*FIGURES, Kind.STATUS, Kind.INVESTOR, Kind.APPROVAL]
 
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="statements"
@@ -351,7 +363,11 @@ class ProjectStatement(SourcedStatement):
 
     def value_errors(self):
         errors = super().value_errors()
-        if self.amount is None and not (self.text or self.organisation_id or self.status):
+        # An approval may be known by its date alone.
+        dated_approval = self.kind == self.Kind.APPROVAL and self.as_of
+        if self.amount is None and not (
+            self.text or self.organisation_id or self.status or dated_approval
+        ):
             errors["text_vi"] = _("Give the statement's value: a number with its unit, or words.")
         if self.kind == self.Kind.STATUS and not self.status:
             errors["status"] = _("Give the status the source reports.")
@@ -382,7 +398,6 @@ class ProjectCitation(models.Model):
     class Supports(models.TextChoices):
         GENERAL = "general", _("General")
         SECTOR = "sector", _("Sector and capacity")
-        APPROVAL = "approval", _("Approval or licence")
 
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="citations"

@@ -7,7 +7,11 @@ a statement changes: saved, moved to another project, made another property, or 
 from .models import Project, ProjectStatement
 
 # The properties whose current statement the project copies.
-COPIED = [ProjectStatement.Kind.STATUS, ProjectStatement.Kind.INVESTOR]
+COPIED = [
+    ProjectStatement.Kind.STATUS,
+    ProjectStatement.Kind.INVESTOR,
+    ProjectStatement.Kind.APPROVAL,
+]
 
 
 def remember_before(sender, instance, raw=False, **kwargs):

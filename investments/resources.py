@@ -444,6 +444,7 @@ class ProjectResource(resources.ModelResource):
         self._keep_figures(rows_by_project, history)
         self._keep_statuses(rows_by_project, history)
         self._keep_investors(rows_by_project, history)
+        self._keep_approvals(rows_by_project, history)
 
     def _keep_figures(self, rows_by_project, history):
         """
@@ -559,6 +560,42 @@ class ProjectResource(resources.ModelResource):
                 continue
             statement.organisation_id = row.investor_id
         self._write_statements(new, changed, ["organisation"], history)
+
+    def _keep_approvals(self, rows_by_project, history):
+        """
+        Each row's approval date as the date of the project's current approval statement
+        (whose words, the decision's number, the file has no column for), with the row's
+        sources: a new one, or the current one changed in place. An empty cell changes nothing.
+        """
+        current = {}
+        approvals = ProjectStatement.objects.filter(
+            project__in=rows_by_project, kind=ProjectStatement.Kind.APPROVAL
+        )
+        for statement in sorted(approvals, key=ProjectStatement.reading_order):
+            current.setdefault(statement.project_id, statement)
+        new, changed = [], []
+        for project, (row, sources) in rows_by_project.items():
+            statement = current.get(project.pk)
+            if row.approval_date is None:
+                if statement is not None:
+                    # The copy the row emptied goes back to the statement's.
+                    Project.objects.filter(pk=project.pk).update(approval_date=statement.as_of)
+                continue
+            if statement is None:
+                statement = ProjectStatement(project=project, kind=ProjectStatement.Kind.APPROVAL)
+                new.append((statement, sources))
+            elif (statement.as_of, statement.as_of_precision) != (
+                row.approval_date,
+                DatePrecision.DAY,
+            ):
+                changed.append((statement, sources))
+            else:
+                continue
+            statement.as_of, statement.as_of_precision = row.approval_date, DatePrecision.DAY
+        self._write_statements(new, changed, ["as_of", "as_of_precision"], history)
+        Project.objects.filter(pk__in=[s.project_id for s, _sources in new + changed]).update(
+            approval_date_precision=DatePrecision.DAY
+        )
 
     STATUS_FIELDS = [
         "status",

@@ -119,6 +119,8 @@ def project_detail(request, slug):
         status.refs = footnotes.cite_figure(status)
     if investor := project.investor_statement:
         investor.refs = footnotes.cite_figure(investor)
+    if approval := project.approval_statement:
+        approval.refs = footnotes.cite_figure(approval)
     return render(
         request,
         "investments/project_detail.html",
@@ -130,6 +132,7 @@ def project_detail(request, slug):
             # sources reported.
             "statuses": statuses,
             "investor": investor,
+            "approval": approval,
         },
     )
 

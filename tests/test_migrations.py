@@ -539,3 +539,57 @@ def test_the_rank_becomes_a_position_and_what_was_shown_first_is_preferred():
         "old-workers-2024": ("other", 0),
         "old-workers-2020": ("other", 1),
     }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_projects_approval_becomes_a_statement_with_its_sources_and_its_history():
+    """
+    investments 0015: the decision's number and date on the project record and the citations
+    for them become an approval statement, with the project's history of them.
+    """
+    old = apps_at([("investments", "0014_rank_and_position"), ("zones", "0022_approval_property")])
+    projects = old.get_model("investments", "Project").objects
+    project = projects.create(
+        slug="old-approved",
+        name="Nhà máy cũ",
+        status="approved",
+        decision="12/QĐ-UBND",
+        approval_date="2023-10-01",
+        approval_date_precision="month",
+    )
+    projects.create(slug="old-unapproved", name="Nhà máy khác", status="approved")
+    source = old.get_model("zones", "Source").objects.create(
+        key="OLD7", title="Bài", publisher="Báo"
+    )
+    old.get_model("investments", "ProjectCitation").objects.create(
+        project=project, source=source, supports="approval"
+    )
+    history = old.get_model("investments", "HistoricalProject").objects
+    for day, decision in [(1, "11/QĐ-UBND"), (2, "12/QĐ-UBND")]:
+        history.create(
+            id=project.pk,
+            slug=project.slug,
+            name=project.name,
+            status="approved",
+            status_date_precision="day",
+            decision=decision,
+            approval_date="2023-10-01",
+            approval_date_precision="month",
+            history_date=f"2024-01-0{day}T00:00:00Z",
+            history_type="+" if day == 1 else "~",
+        )
+
+    migrate_to_the_latest()
+
+    project = Project.objects.get(slug="old-approved")
+    approval = project.approval_statement
+    assert (approval.text_en, approval.as_of.isoformat(), approval.as_of_precision) == (
+        "12/QĐ-UBND",
+        "2023-10-01",
+        "month",
+    )
+    assert [s.key for s in approval.sources.all()] == ["OLD7"]
+    decisions = [r.text_vi for r in approval.history.order_by("history_date")]
+    assert decisions == ["11/QĐ-UBND", "12/QĐ-UBND"]
+    assert not project.citations.filter(supports="approval").exists()
+    assert Project.objects.get(slug="old-unapproved").approval_statement is None

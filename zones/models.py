@@ -1119,6 +1119,8 @@ class Statement(SourcedStatement):
         DEVELOPER = "developer", _("Developer")
         # A project's investor, as `organisation` (investments.ProjectStatement).
         INVESTOR = "investor", _("Investor")
+        # A project's approval or licence: its number in words, its date as the statement's.
+        APPROVAL = "approval", _("Approval or licence")
         # A site's status (`status`, one of Site.Status), its note as its words, the date it
         # refers to as its date. The site's status columns copy its current one.
         STATUS = "status", _("Status")

@@ -650,3 +650,23 @@ def test_the_downloads_sources_are_every_source_the_page_cites(client, facts):
         row = next(row for row in rows if row[0] == project.name_en)
         cited = set(re.findall(r'<li id="fn-\d+"', page))
         assert len(row[column].split(", ")) == len(cited), project.slug
+
+
+def test_an_imported_approval_date_is_the_projects_approval_statement(admin_client, facts):
+    """A row's approval date is its approval statement's date; an empty cell keeps it."""
+    headers, _book = template_headers(admin_client)
+    confirm(admin_client, preview(admin_client, xlsx_file(headers, [good_row()])))
+    approval = Project.objects.get(slug="nha-may-moi").approval_statement
+    assert (approval.as_of, [source.key for source in approval.sources.all()]) == (
+        date(2023, 5, 4),
+        ["S1"],
+    )
+    changed = good_row(approval_date=date(2023, 6, 7), sources="S2")
+    confirm(admin_client, preview(admin_client, xlsx_file(headers, [changed])))
+    project = Project.objects.get(slug="nha-may-moi")
+    assert project.approval_date == project.approval_statement.as_of == date(2023, 6, 7)
+    assert project.statements.filter(kind="approval").count() == 1
+
+    confirm(admin_client, preview(admin_client, xlsx_file(headers, [good_row(approval_date="")])))
+    project = Project.objects.get(slug="nha-may-moi")
+    assert project.approval_date == project.approval_statement.as_of == date(2023, 6, 7)

@@ -127,3 +127,33 @@ def test_the_investor_shown_everywhere_is_its_statements_body(client, facts, com
         statement.delete()
     assert "not named in the sources" in investor_line(client)
     assert Project.objects.get(pk=project.pk).investor is None
+
+
+def test_the_approval_shown_everywhere_is_its_statements(client, facts, committed):
+    """The decision and its date: the page's line, the list's order and the open data's."""
+    project = Project.objects.get(slug="huyen-tung-export-footwear")
+    page = f"/en/projects/{project.slug}/"
+
+    def approval_line():
+        body = client.get(page).content.decode()
+        return body.split("<dt>Approval or licence</dt><dd>", 1)[1].split("</dd>", 1)[0]
+
+    def approved():
+        rows = client.get("/api/projects.json", {"q": "1856"}).json()["projects"]
+        return next(row for row in rows if row["id"] == project.slug)["approved"]
+
+    assert approval_line().startswith("1856/QĐ-UBND, Oct 2023")
+    assert approval_line().count('class="fn-ref"') == 1  # S54
+    assert approved() == "2023-10-01"
+    statement = project.approval_statement
+    with committed():
+        statement.as_of, statement.as_of_precision = date(2023, 10, 12), "day"
+        statement.sources.add(Source.objects.get(key="S1"))
+        statement.save()
+    assert approval_line().startswith("1856/QĐ-UBND, 12 Oct 2023")
+    assert approval_line().count('class="fn-ref"') == 2
+    assert approved() == "2023-10-12"
+    with committed():
+        statement.delete()
+    assert "not stated" in approval_line()
+    assert Project.objects.get(pk=project.pk).decision == ""

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from investments.models import Project, ProjectCitation, ProjectStatement
+from investments.models import Project, ProjectStatement
 from tests.dumps import comparable_dump
 from zones.models import Organisation, Site, SiteCitation, Source, Statement
 
@@ -230,9 +230,6 @@ def test_provenance_of_everything_in_the_database(facts):
         elif (site.status, site.status_date) != (status.status, status.as_of):
             problems.append(f"site {site.slug}: its status columns are not its statement's")
 
-    project_supports = {}
-    for project_id, supports in ProjectCitation.objects.values_list("project_id", "supports"):
-        project_supports.setdefault(project_id, set()).add(supports)
     for project in Project.objects.all():
         # Its status is a statement with its sources and its date or period; its columns
         # copy it.
@@ -251,10 +248,13 @@ def test_provenance_of_everything_in_the_database(facts):
             problems.append(f"project {project.slug}: its investor statement has no source")
         if project.investor != (investor.organisation if investor else None):
             problems.append(f"project {project.slug}: its investor is not its statement's")
-        needed = set()
-        needed |= {"approval"} if project.decision or project.approval_date else set()
-        if missing := needed - project_supports.get(project.pk, set()):
-            problems.append(f"project {project.slug} has no source for {sorted(missing)}")
+        # Its approval too, where a source gives one, and its columns copy it.
+        approval = project.approval_statement
+        if approval and not approval.sources.exists():
+            problems.append(f"project {project.slug}: its approval statement has no source")
+        copied = (project.decision, project.approval_date)
+        if copied != ((approval.text_vi, approval.as_of) if approval else ("", None)):
+            problems.append(f"project {project.slug}: its approval is not its statement's")
         if project.status_date and project.status_period:
             problems.append(f"project {project.slug}: both a status date and a period")
     # A footnote on an area points at the area's own figure; site citations no longer do.
