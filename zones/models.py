@@ -506,11 +506,13 @@ class CopiesItsStatements:
         copies = self.copied_values()
         if not copies:
             return
+        for name, value in copies.items():
+            setattr(self, name, value)
+        # A copy may be searched for (a project's decision number).
+        copies["search_text"] = search_words(" ".join(filter(None, self.searchable_names())))
         # An update, not a save: the copies are no change of the record's own, and the
         # history of the change (who, when, why) is the statement's.
         type(self)._default_manager.filter(pk=self.pk).update(**copies, updated_at=timezone.now())
-        for name, value in copies.items():
-            setattr(self, name, value)
 
 
 class SourcedStatementQuerySet(models.QuerySet):

@@ -153,6 +153,12 @@ def test_the_approval_shown_everywhere_is_its_statements(client, facts, committe
     assert approval_line().startswith("1856/QĐ-UBND, 12 Oct 2023")
     assert approval_line().count('class="fn-ref"') == 2
     assert approved() == "2023-10-12"
+    # A decision number given anew is found by the search.
+    with committed():
+        statement.text_vi = statement.text_en = "1857/QĐ-UBND"
+        statement.save()
+    found = client.get("/api/projects.json", {"q": "1857"}).json()["projects"]
+    assert [row["id"] for row in found] == [project.slug]
     with committed():
         statement.delete()
     assert "not stated" in approval_line()
