@@ -92,6 +92,7 @@ class ProjectStatementInline(TranslationTabularInline):
     filter_horizontal = ["sources"]
     fields = [
         "kind",
+        "status",
         "nature",
         "rank",
         "position",

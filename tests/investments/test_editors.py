@@ -12,7 +12,7 @@ from django.urls import reverse, reverse_lazy
 from investments.models import Project
 from portal.roles import EDITOR_GROUP
 from tests.forms import form_data
-from zones.models import Site, Statement
+from zones.models import Site, Source, Statement
 
 pytestmark = pytest.mark.django_db
 
@@ -236,10 +236,16 @@ def test_editor_adds_a_project(editor_client, facts):
             "name_en": "",
             "description_vi": "",
             "description_en": "",
-            "status": "approved",
-            "status_date_precision": "day",
-            "approval_date_precision": "day",
-            "statements-TOTAL_FORMS": "0",
+            # Its status is its first statement.
+            "statements-0-kind": "status",
+            "statements-0-status": "approved",
+            "statements-0-nature": "report",
+            "statements-0-rank": "other",
+            "statements-0-position": "0",
+            "statements-0-qualifier": "exact",
+            "statements-0-as_of_precision": "day",
+            "statements-0-sources": [Source.objects.get(key="S1").pk],
+            "statements-TOTAL_FORMS": "1",
             "statements-INITIAL_FORMS": "0",
             "statements-MIN_NUM_FORMS": "0",
             "statements-MAX_NUM_FORMS": "1000",
@@ -251,6 +257,7 @@ def test_editor_adds_a_project(editor_client, facts):
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert editor_client.get("/projects/du-an-moi/").status_code == 200
+    assert Project.objects.get(slug="du-an-moi").status == "approved"
 
 
 def test_superuser_changes_any_field(admin_client, facts):
@@ -272,3 +279,17 @@ def test_the_site_list_saves_at_national_scale(editor_client, db):
     assert response.status_code == 302
     status.refresh_from_db()
     assert status.sites.get().status == status.status == opened["form-0-status"]
+
+
+def test_an_editor_changes_a_projects_status_in_its_form(editor_client, facts, committed):
+    """A project's status is a row among its statements: the list and the page follow it."""
+    project = Project.objects.get(slug="lechenwood-plywood")
+    url = reverse("admin:investments_project_change", args=[project.pk])
+    data = form_data(editor_client.get(url).content.decode(), "project_form")
+    rows = range(int(data["statements-TOTAL_FORMS"]))
+    row = next(n for n in rows if data[f"statements-{n}-kind"] == "status")
+    data[f"statements-{row}-status"] = "stalled"
+    with committed():
+        assert editor_client.post(url, data).status_code == 302
+    assert Project.objects.get(pk=project.pk).status == "stalled"
+    assert project.statements.get(kind="status").history.first().history_user.username
