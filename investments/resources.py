@@ -492,12 +492,9 @@ class ProjectResource(resources.ModelResource):
         history keeps what it said before), as an editor would in the project's form. A
         changed status drops the words and the period that described the one before.
         """
-        current = {}
-        statuses = ProjectStatement.objects.filter(
-            project__in=rows_by_project, kind=ProjectStatement.Kind.STATUS
+        current, _positions = self._current_statements(
+            rows_by_project, ProjectStatement.Kind.STATUS
         )
-        for statement in sorted(statuses, key=ProjectStatement.reading_order):
-            current.setdefault(statement.project_id, statement)
         new, changed = [], []
         for project, (row, sources) in rows_by_project.items():
             statement = current.get(project.pk)
@@ -527,16 +524,9 @@ class ProjectResource(resources.ModelResource):
         (its history keeps the body it named before). An empty cell changes nothing: a file
         cannot unname what a source named.
         """
-        current, positions = {}, {}
-        investors = ProjectStatement.objects.filter(
-            project__in=rows_by_project, kind=ProjectStatement.Kind.INVESTOR
+        current, positions = self._current_statements(
+            rows_by_project, ProjectStatement.Kind.INVESTOR, names_a_body=True
         )
-        for statement in sorted(investors, key=ProjectStatement.reading_order):
-            positions[statement.project_id] = max(
-                positions.get(statement.project_id, -1), statement.position
-            )
-            if statement.organisation_id:
-                current.setdefault(statement.project_id, statement)
         new, changed = [], []
         for project, (row, sources) in rows_by_project.items():
             statement = current.get(project.pk)
@@ -567,12 +557,9 @@ class ProjectResource(resources.ModelResource):
         (whose words, the decision's number, the file has no column for), with the row's
         sources: a new one, or the current one changed in place. An empty cell changes nothing.
         """
-        current = {}
-        approvals = ProjectStatement.objects.filter(
-            project__in=rows_by_project, kind=ProjectStatement.Kind.APPROVAL
+        current, _positions = self._current_statements(
+            rows_by_project, ProjectStatement.Kind.APPROVAL
         )
-        for statement in sorted(approvals, key=ProjectStatement.reading_order):
-            current.setdefault(statement.project_id, statement)
         new, changed = [], []
         for project, (row, sources) in rows_by_project.items():
             statement = current.get(project.pk)
@@ -596,6 +583,22 @@ class ProjectResource(resources.ModelResource):
         Project.objects.filter(pk__in=[s.project_id for s, _sources in new + changed]).update(
             approval_date_precision=DatePrecision.DAY
         )
+
+    @staticmethod
+    def _current_statements(rows_by_project, kind, names_a_body=False):
+        """
+        In one query: project id → its current statement of `kind` (the first in reading
+        order, as Project.first_statement() reads it), and project id → the highest position
+        its statements of `kind` take.
+        """
+        current, positions = {}, {}
+        statements = ProjectStatement.objects.filter(project__in=rows_by_project, kind=kind)
+        for statement in sorted(statements, key=ProjectStatement.reading_order):
+            project_id = statement.project_id
+            positions[project_id] = max(positions.get(project_id, -1), statement.position)
+            if statement.organisation_id or not names_a_body:
+                current.setdefault(project_id, statement)
+        return current, positions
 
     STATUS_FIELDS = [
         "status",
