@@ -88,7 +88,7 @@ class ProjectStatementInline(TranslationTabularInline):
     # Each row refuses an edit of a statement someone saved after the form was opened.
     form = StaleEditGuardForm
     extra = 0
-    autocomplete_fields = ["organisation"]
+    autocomplete_fields = ["organisation", "sector"]
     filter_horizontal = ["sources"]
     fields = [
         "kind",
@@ -103,6 +103,7 @@ class ProjectStatementInline(TranslationTabularInline):
         "unit",
         "text",
         "organisation",
+        "sector",
         "as_of",
         "as_of_precision",
         "period_label",
@@ -142,7 +143,7 @@ class ProjectAdmin(
     list_filter = ["status", "is_fdi", "sector", "site"]
     list_select_related = ["site", "investor", "sector"]
     search_fields = ["name_vi", "name_en", "slug", "investor__name_vi"]
-    autocomplete_fields = ["site", "sector"]
+    autocomplete_fields = ["site"]
     prepopulated_fields = {"slug": ["name_vi"]}
     date_hierarchy = "approval_date"
     inlines = [ProjectStatementInline, ProjectCitationInline]

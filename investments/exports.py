@@ -148,16 +148,18 @@ def cited_sources(projects):
 
 def current_statement_sources(projects):
     """
-    (project id, property) → the source keys of its current status and investor statements
-    (those its columns copy: the first in reading order; for the investor, the first that names
-    a body), in the sources' order.
+    (project id, property) → the source keys of its current status, investor and sector
+    statements (those its columns copy: the first in reading order; for the investor and the
+    sector, the first that names one), in the sources' order.
     """
     kinds = ProjectStatement.Kind
     rows = (
         ProjectStatement.objects.filter(
-            project__in=projects.values("pk"), kind__in=[kinds.STATUS, kinds.INVESTOR]
+            project__in=projects.values("pk"),
+            kind__in=[kinds.STATUS, kinds.INVESTOR, kinds.SECTOR],
         )
         .exclude(kind=kinds.INVESTOR, organisation__isnull=True)
+        .exclude(kind=kinds.SECTOR, sector__isnull=True)
         .order_by("sources__id")
         .values_list(
             "pk", "project_id", "kind", "rank", "nature", "as_of", "position", "sources__key"
@@ -265,6 +267,7 @@ def open_data_projects(projects, absolute_url):
         pk = row.pop("pk")
         row["status_sources"] = sources.get((pk, ProjectStatement.Kind.STATUS), [])
         row["investor_sources"] = sources.get((pk, ProjectStatement.Kind.INVESTOR), [])
+        row["sector_sources"] = sources.get((pk, ProjectStatement.Kind.SECTOR), [])
         found = figures.get(pk, {})
         area, capital_vnd = found.get("area_ha"), found.get("capital_vnd")
         row["area_ha"] = area and area["amount"]
@@ -295,6 +298,7 @@ PROJECT_FIELDS = [
     F("inv_en", "string", _("Investor (English)"), _("The investor, in English.")),
     F("inv_src", "string", _("Investor: sources"), _("Keys of the investor's sources.")),
     F("sector", "string", _("Sector"), _("The code of its sector.")),
+    F("sec_src", "string", _("Sector: sources"), _("Keys of the sector's sources.")),
     F(
         "area_ha",
         "number",
@@ -367,6 +371,7 @@ def project_records(projects, absolute_url):
             "inv_en": row["investor_en"] or None,
             "inv_src": ", ".join(row["investor_sources"]) or None,
             "sector": row["sector"],
+            "sec_src": ", ".join(row["sector_sources"]) or None,
             "area_ha": row["area_ha"],
             "area_qual": row["area_qualifier"],
             "cap_qual": capital.get("qualifier"),

@@ -148,12 +148,15 @@ class Project(CopiesItsStatements, models.Model):
         blank=True,
         related_name="projects",
     )
+    # A copy of the sector its current sector statement (ProjectStatement, property Sector)
+    # names, written by refresh_copies() only: what the list filters by.
     sector = models.ForeignKey(
         Sector,
         verbose_name=_("sector"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
+        editable=False,
         related_name="projects",
     )
     is_fdi = models.BooleanField(
@@ -161,12 +164,6 @@ class Project(CopiesItsStatements, models.Model):
         null=True,
         blank=True,
         help_text=_("Foreign direct investment. Leave unknown when no source says."),
-    )
-    capacity = models.CharField(
-        _("capacity"),
-        max_length=200,
-        blank=True,
-        help_text=_("As the source writes it, with its unit: “100,000 m³ a year”."),
     )
     # Copies of its current approval statement (ProjectStatement, property Approval or
     # licence), written by refresh_copies() only: what the list sorts and filters by.
@@ -239,8 +236,6 @@ class Project(CopiesItsStatements, models.Model):
             self.name_vi,
             self.name_en,
             self.decision,
-            self.capacity_vi,
-            self.capacity_en,
             self.description_vi,
             self.description_en,
             # A sector renamed later leaves this copy behind until the project is saved again.
@@ -256,8 +251,11 @@ class Project(CopiesItsStatements, models.Model):
         """
         return self.first_statement(ProjectStatement.Kind.STATUS)
 
-    def first_statement(self, kind, names_a_body=False):
-        """Its first statement of a property in reading order (from for_detail(), or queried)."""
+    def first_statement(self, kind, names_a_value=False):
+        """
+        Its first statement of a property in reading order (from for_detail(), or queried);
+        with `names_a_value`, the first that names a body or a sector (not a "not found").
+        """
         if "statements" in getattr(self, "_prefetched_objects_cache", {}):
             statements = self.statements.all()
         else:
@@ -266,26 +264,39 @@ class Project(CopiesItsStatements, models.Model):
             (
                 statement
                 for statement in statements
-                if statement.kind == kind and (statement.organisation_id or not names_a_body)
+                if statement.kind == kind
+                and (statement.organisation_id or statement.sector_id or not names_a_value)
             ),
             key=ProjectStatement.reading_order,
             default=None,
         )
 
-    COPIED_FROM = ("status_statement", "investor_statement", "approval_statement")
+    COPIED_FROM = (
+        "status_statement",
+        "investor_statement",
+        "approval_statement",
+        "sector_statement",
+    )
 
     @cached_property
     def investor_statement(self):
         """The first of its investor statements, in reading order, that names a body."""
-        return self.first_statement(ProjectStatement.Kind.INVESTOR, names_a_body=True)
+        return self.first_statement(ProjectStatement.Kind.INVESTOR, names_a_value=True)
 
     @cached_property
     def approval_statement(self):
         """Its current approval or licence: the first of those statements in reading order."""
         return self.first_statement(ProjectStatement.Kind.APPROVAL)
 
+    @cached_property
+    def sector_statement(self):
+        """The first of its sector statements, in reading order, that names a sector."""
+        return self.first_statement(ProjectStatement.Kind.SECTOR, names_a_value=True)
+
     def copied_values(self):
         values = super().copied_values()
+        sector = self.sector_statement
+        values["sector"] = sector.sector if sector else None
         if approval := self.approval_statement:
             values["decision"] = approval.text_vi or ""
             values["approval_date"] = approval.as_of
@@ -326,7 +337,7 @@ class ProjectStatement(SourcedStatement):
     # The one list of properties, of which a project has these.
     Kind = Statement.Kind
     FIGURES = [Kind.CAPITAL, Kind.AREA, Kind.WORKERS, Kind.OUTPUT]
-    PROPERTIES = [*FIGURES, Kind.STATUS, Kind.INVESTOR, Kind.APPROVAL]
+    PROPERTIES = [*FIGURES, Kind.STATUS, Kind.INVESTOR, Kind.APPROVAL, Kind.SECTOR, Kind.CAPACITY]
 
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="statements"
@@ -366,7 +377,7 @@ class ProjectStatement(SourcedStatement):
         # An approval may be known by its date alone.
         dated_approval = self.kind == self.Kind.APPROVAL and self.as_of
         if self.amount is None and not (
-            self.text or self.organisation_id or self.status or dated_approval
+            self.text or self.organisation_id or self.sector_id or self.status or dated_approval
         ):
             errors["text_vi"] = _("Give the statement's value: a number with its unit, or words.")
         if self.kind == self.Kind.STATUS and not self.status:
@@ -397,7 +408,6 @@ class ProjectCitation(models.Model):
 
     class Supports(models.TextChoices):
         GENERAL = "general", _("General")
-        SECTOR = "sector", _("Sector and capacity")
 
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="citations"

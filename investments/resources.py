@@ -24,6 +24,7 @@ from common.spreadsheets import unescape_formulas
 from common.text import fold
 from zones.models import DatePrecision, Organisation, Qualifier, Sector, Site, Source, Unit
 
+from .exports import cited_sources
 from .models import FDI_LABELS, Project, ProjectCitation, ProjectStatement
 
 
@@ -260,7 +261,7 @@ class ProjectResource(resources.ModelResource):
         instance_loader_class = CachedInstanceLoader
 
     def get_queryset(self):
-        return Project.objects.for_list().prefetch_related("citations__source")
+        return Project.objects.for_list()
 
     def template_columns(self):
         """(name, heading, how to write it) per column, in the order the import page lists."""
@@ -279,8 +280,17 @@ class ProjectResource(resources.ModelResource):
     def dehydrate_sector(self, project):
         return project.sector.slug if project.sector else ""
 
+    def before_export(self, queryset, **kwargs):
+        # Every source the project's page cites (its citations' and its statements'), for all
+        # the rows in one query: a project's sector, status or investor may be cited only
+        # through its statement.
+        self._cited = cited_sources(queryset)
+
     def dehydrate_sources(self, project):
-        return ", ".join(citation.source.key for citation in project.citations.all())
+        cited = getattr(self, "_cited", None)
+        if cited is None:
+            cited = cited_sources(Project.objects.filter(pk=project.pk))
+        return ", ".join(cited.get(project.pk, []))
 
     def before_import(self, dataset, **kwargs):
         """Refuse a file whose columns are not this resource's, or that repeats a project."""
@@ -445,6 +455,7 @@ class ProjectResource(resources.ModelResource):
         self._keep_statuses(rows_by_project, history)
         self._keep_investors(rows_by_project, history)
         self._keep_approvals(rows_by_project, history)
+        self._keep_sectors(rows_by_project, history)
 
     def _keep_figures(self, rows_by_project, history):
         """
@@ -525,7 +536,7 @@ class ProjectResource(resources.ModelResource):
         cannot unname what a source named.
         """
         current, positions = self._current_statements(
-            rows_by_project, ProjectStatement.Kind.INVESTOR, names_a_body=True
+            rows_by_project, ProjectStatement.Kind.INVESTOR, names_a_value=True
         )
         new, changed = [], []
         for project, (row, sources) in rows_by_project.items():
@@ -584,8 +595,39 @@ class ProjectResource(resources.ModelResource):
             approval_date_precision=DatePrecision.DAY
         )
 
+    def _keep_sectors(self, rows_by_project, history):
+        """
+        Each row's sector as the project's current sector statement (the first that names a
+        sector), with the row's sources, as _keep_investors() keeps its investor. An empty cell
+        changes nothing.
+        """
+        current, positions = self._current_statements(
+            rows_by_project, ProjectStatement.Kind.SECTOR, names_a_value=True
+        )
+        new, changed = [], []
+        for project, (row, sources) in rows_by_project.items():
+            statement = current.get(project.pk)
+            if row.sector_id is None:
+                if statement is not None:
+                    # The copy the row emptied goes back to the statement's.
+                    Project.objects.filter(pk=project.pk).update(sector_id=statement.sector_id)
+                continue
+            if statement is None:
+                statement = ProjectStatement(
+                    project=project,
+                    kind=ProjectStatement.Kind.SECTOR,
+                    position=positions.get(project.pk, -1) + 1,
+                )
+                new.append((statement, sources))
+            elif statement.sector_id != row.sector_id:
+                changed.append((statement, sources))
+            else:
+                continue
+            statement.sector_id = row.sector_id
+        self._write_statements(new, changed, ["sector"], history)
+
     @staticmethod
-    def _current_statements(rows_by_project, kind, names_a_body=False):
+    def _current_statements(rows_by_project, kind, names_a_value=False):
         """
         In one query: project id → its current statement of `kind` (the first in reading
         order, as Project.first_statement() reads it), and project id → the highest position
@@ -596,7 +638,7 @@ class ProjectResource(resources.ModelResource):
         for statement in sorted(statements, key=ProjectStatement.reading_order):
             project_id = statement.project_id
             positions[project_id] = max(positions.get(project_id, -1), statement.position)
-            if statement.organisation_id or not names_a_body:
+            if statement.organisation_id or statement.sector_id or not names_a_value:
                 current.setdefault(project_id, statement)
         return current, positions
 

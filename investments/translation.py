@@ -7,7 +7,7 @@ from .models import Project, ProjectCitation, ProjectStatement
 
 @register(Project)
 class ProjectTranslationOptions(TranslationOptions):
-    fields = ("name", "description", "capacity", "status_period")
+    fields = ("name", "description", "status_period")
 
 
 @register(ProjectCitation)

@@ -121,6 +121,14 @@ def project_detail(request, slug):
         investor.refs = footnotes.cite_figure(investor)
     if approval := project.approval_statement:
         approval.refs = footnotes.cite_figure(approval)
+    if sector := project.sector_statement:
+        sector.refs = footnotes.cite_figure(sector)
+    capacities = sorted(
+        (s for s in project.statements.all() if s.kind == ProjectStatement.Kind.CAPACITY),
+        key=ProjectStatement.reading_order,
+    )
+    for capacity in capacities:
+        capacity.refs = footnotes.cite_figure(capacity)
     return render(
         request,
         "investments/project_detail.html",
@@ -133,6 +141,8 @@ def project_detail(request, slug):
             "statuses": statuses,
             "investor": investor,
             "approval": approval,
+            "sector": sector,
+            "capacities": capacities,
         },
     )
 

@@ -593,3 +593,69 @@ def test_a_projects_approval_becomes_a_statement_with_its_sources_and_its_histor
     assert decisions == ["11/QĐ-UBND", "12/QĐ-UBND"]
     assert not project.citations.filter(supports="approval").exists()
     assert Project.objects.get(slug="old-unapproved").approval_statement is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_projects_sector_and_capacity_become_statements_with_their_sources_and_history():
+    """
+    investments 0018: the sector and the capacity on the project record, and the citations
+    "for the sector and capacity", become a sector and a capacity statement with the
+    project's history of them; a project cited only in general has those sources instead.
+    """
+    # Only investments goes back: zones' later migrations are not what is tested.
+    old = apps_at([("investments", "0016_approval_copies")])
+    sectors = old.get_model("zones", "Sector").objects
+    wood, paper = (sectors.create(slug=slug, name=slug) for slug in ("old-wood", "old-paper"))
+    sources = old.get_model("zones", "Source").objects
+    general, for_sector = (
+        sources.create(key=key, title="Bài", publisher="Báo") for key in ("OLD8", "OLD9")
+    )
+    projects = old.get_model("investments", "Project").objects
+    cited = projects.create(
+        slug="old-plywood",
+        name="Nhà máy cũ",
+        status="approved",
+        sector=wood,
+        capacity_vi="100.000 m³/năm",
+        capacity_en="100,000 m³ a year",
+    )
+    uncited = projects.create(slug="old-paper-mill", name="Nhà máy giấy", status="approved")
+    uncited.sector = paper
+    uncited.save()
+    citations = old.get_model("investments", "ProjectCitation").objects
+    citations.create(project=cited, source=general, supports="general")
+    citations.create(project=cited, source=for_sector, supports="sector")
+    citations.create(project=uncited, source=general, supports="general")
+    history = old.get_model("investments", "HistoricalProject").objects
+    for day, sector in [(1, paper), (2, wood)]:
+        history.create(
+            id=cited.pk,
+            slug=cited.slug,
+            name=cited.name,
+            status="approved",
+            status_date_precision="day",
+            approval_date_precision="day",
+            sector=sector,
+            capacity_vi="100.000 m³/năm",
+            capacity_en="100,000 m³ a year",
+            history_date=f"2024-01-0{day}T00:00:00Z",
+            history_type="+" if day == 1 else "~",
+        )
+
+    migrate_to_the_latest()
+
+    project = Project.objects.get(slug="old-plywood")
+    sector = project.sector_statement
+    assert sector.sector.slug == "old-wood"
+    assert [s.key for s in sector.sources.all()] == ["OLD9"]
+    assert [r.sector.slug for r in sector.history.order_by("history_date")] == [
+        "old-paper",
+        "old-wood",
+    ]
+    (capacity,) = project.statements.filter(kind="capacity")
+    assert (capacity.text_vi, capacity.text_en) == ("100.000 m³/năm", "100,000 m³ a year")
+    assert [s.key for s in capacity.sources.all()] == ["OLD9"]
+    assert list(project.citations.values_list("source__key", "supports")) == [("OLD8", "general")]
+    paper_mill = Project.objects.get(slug="old-paper-mill")
+    assert [s.key for s in paper_mill.sector_statement.sources.all()] == ["OLD8"]
+    assert not paper_mill.statements.filter(kind="capacity").exists()

@@ -282,6 +282,12 @@ def test_a_project_shows_the_same_first_capital_and_status_everywhere(client, fa
             assert record["investor"] == investor.organisation.name_vi, project.slug
             assert record["inv_src"] == ", ".join(s.key for s in investor.sources.all())
             assert investor.organisation.name in page, project.slug
+        # Its sector likewise: the statement its page shows, with its sources.
+        sector = project.sector_statement
+        assert record["sector"] == sector.sector.slug == project.sector.slug, project.slug
+        assert record["sec_src"] == ", ".join(s.key for s in sector.sources.all())
+        shown_sector = page.split(f"<dd>{sector.sector.name}", 1)[1].split("</dd>", 1)[0]
+        assert shown_sector.count('class="fn-ref"') == sector.sources.count(), project.slug
         capital = project.capital_figure
         cell = row.split(f'data-label="{label}">', 1)[1].split("</td>", 1)[0]
         if capital is None:

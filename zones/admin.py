@@ -170,9 +170,9 @@ class StatementAdmin(FilterValuesCheckedMixin, SimpleHistoryAdmin, TranslationAd
     list_filter = ["kind", "nature", "unit", "is_key_figure", "sites"]
     search_fields = ["label_vi", "label_en", "text_vi", "text_en", "slug"]
     filter_horizontal = ["sites", "sources"]
-    autocomplete_fields = ["organisation"]
+    autocomplete_fields = ["organisation", "sector"]
     fieldsets = [
-        (None, {"fields": ["slug", "kind", "nature", "sites", "organisation"]}),
+        (None, {"fields": ["slug", "kind", "nature", "sites", "organisation", "sector"]}),
         (
             _("A figure"),
             {"fields": ["label", "qualifier", "amount", "amount_to", "unit", "is_key_figure"]},

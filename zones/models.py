@@ -345,6 +345,16 @@ class SourcedStatement(models.Model):
         related_name="%(class)ss",
         help_text=_("The body the statement names (its page is linked), if any."),
     )
+    sector = models.ForeignKey(
+        Sector,
+        verbose_name=_("sector it names"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        # "statements" for zones.Statement, "projectstatements" for a project's.
+        related_name="%(class)ss",
+        help_text=_("For the property Sector only: the sector the source names."),
+    )
     as_of = models.DateField(
         _("as of"),
         null=True,
@@ -388,7 +398,7 @@ class SourcedStatement(models.Model):
         abstract = True
 
     def __str__(self):
-        return self.label or self.text[:80] or str(self.organisation or "")
+        return self.label or self.text[:80] or str(self.organisation or self.sector or "")
 
     @property
     def is_figure(self):
@@ -425,6 +435,11 @@ class SourcedStatement(models.Model):
             errors["amount"] = _("A unit needs its number.")
         if self.amount is not None and not self.label:
             errors["label_vi"] = _("A figure needs its label.")
+        if self.kind == Statement.Kind.SECTOR:
+            if not self.sector_id and self.nature != Nature.NOT_FOUND:
+                errors["sector"] = _("Name the sector, or record that none was found.")
+        elif self.sector_id:
+            errors["sector"] = _("Only a statement of the property Sector names a sector.")
         return errors
 
     @property
@@ -519,10 +534,10 @@ class SourcedStatementQuerySet(models.QuerySet):
     """The read path every statement shares, whatever it is about."""
 
     def with_sources(self):
-        """With its sources, and the body it names."""
+        """With its sources, and the body or the sector it names."""
         return self.prefetch_related(
             Prefetch("sources", queryset=Source.objects.order_by("pk"))
-        ).select_related("organisation")
+        ).select_related("organisation", "sector")
 
     def figures(self):
         """Statements whose value is a number (with its unit), reported, planned or targeted."""
@@ -1123,6 +1138,10 @@ class Statement(SourcedStatement):
         INVESTOR = "investor", _("Investor")
         # A project's approval or licence: its number in words, its date as the statement's.
         APPROVAL = "approval", _("Approval or licence")
+        # A project's sector, as `sector` (investments.ProjectStatement).
+        SECTOR = "sector", _("Sector")
+        # A project's capacity in the source's words, with its unit ("100,000 m³ a year").
+        CAPACITY = "capacity", _("Capacity")
         # A site's status (`status`, one of Site.Status), its note as its words, the date it
         # refers to as its date. The site's status columns copy its current one.
         STATUS = "status", _("Status")
@@ -1250,7 +1269,8 @@ class Statement(SourcedStatement):
     def value_errors(self):
         errors = super().value_errors()
         names_developer = self.kind == self.Kind.DEVELOPER and self.organisation_id
-        if self.amount is None and not self.text and not names_developer and not self.status:
+        names_value = names_developer or self.status or self.sector_id
+        if self.amount is None and not self.text and not names_value:
             errors["text_vi"] = _("Give the statement's value: a number with its unit, or words.")
         if (
             self.kind == self.Kind.DEVELOPER

@@ -670,3 +670,24 @@ def test_an_imported_approval_date_is_the_projects_approval_statement(admin_clie
     confirm(admin_client, preview(admin_client, xlsx_file(headers, [good_row(approval_date="")])))
     project = Project.objects.get(slug="nha-may-moi")
     assert project.approval_date == project.approval_statement.as_of == date(2023, 6, 7)
+
+
+def test_an_imported_sector_is_the_projects_sector_statement(admin_client, facts):
+    """A row's sector is its sector statement, with the row's sources; an empty cell keeps it."""
+    headers, _book = template_headers(admin_client)
+    confirm(admin_client, preview(admin_client, xlsx_file(headers, [good_row()])))
+    sector = Project.objects.get(slug="nha-may-moi").sector_statement
+    assert (sector.sector.slug, [source.key for source in sector.sources.all()]) == (
+        "paper",
+        ["S1"],
+    )
+    changed = good_row(sector="plywood", sources="S2")
+    confirm(admin_client, preview(admin_client, xlsx_file(headers, [changed])))
+    project = Project.objects.get(slug="nha-may-moi")
+    assert project.sector.slug == project.sector_statement.sector.slug == "plywood"
+    assert [source.key for source in project.sector_statement.sources.all()] == ["S2"]
+    assert project.statements.filter(kind="sector").count() == 1
+
+    confirm(admin_client, preview(admin_client, xlsx_file(headers, [good_row(sector="")])))
+    project = Project.objects.get(slug="nha-may-moi")
+    assert project.sector.slug == project.sector_statement.sector.slug == "plywood"

@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from investments.models import Project, ProjectStatement
-from zones.models import Organisation, Source
+from zones.models import Organisation, Sector, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +163,51 @@ def test_the_approval_shown_everywhere_is_its_statements(client, facts, committe
         statement.delete()
     assert "not stated" in approval_line()
     assert Project.objects.get(pk=project.pk).decision == ""
+
+
+def test_the_sector_and_capacity_shown_everywhere_are_its_statements(client, facts, committed):
+    """
+    The sector: the page's line with its own sources, the list's filter, the search and the
+    open data's code, all from the sector statement; the capacity a line of its own.
+    """
+    project = Project.objects.get(slug="govina-plywood")
+    page = f"/en/projects/{project.slug}/"
+
+    def line(label):
+        body = client.get(page).content.decode()
+        return body.split(f"<dt>{label}</dt><dd>", 1)[1].split("</dd>", 1)[0]
+
+    def listed(**query):
+        rows = client.get("/api/projects.json", query).json()["projects"]
+        return {row["id"]: row["sector"] for row in rows}
+
+    assert line("Sector").startswith("Plywood") and line("Sector").count('class="fn-ref"') == 1
+    assert line("Capacity").startswith("120,000 m³ a year (first phase)")
+    assert line("Capacity").count('class="fn-ref"') == 1  # S27
+    assert listed(sector="plywood")[project.slug] == "plywood"
+    statement = project.sector_statement
+    with committed():
+        statement.sector = Sector.objects.get(slug="paper")
+        statement.sources.add(Source.objects.get(key="S1"))
+        statement.save()
+    assert line("Sector").startswith("Paper") and line("Sector").count('class="fn-ref"') == 2
+    assert listed(sector="paper")[project.slug] == "paper"
+    assert project.slug not in listed(sector="plywood")
+    assert project.slug in listed(q="giay")
+    with committed():
+        statement.delete()
+    assert "not stated" in line("Sector")
+    assert Project.objects.get(pk=project.pk).sector is None
+
+
+def test_a_sector_statement_names_its_sector_and_no_other_property_does(facts):
+    project = Project.objects.get(slug="govina-plywood")
+    with pytest.raises(ValidationError) as unnamed:
+        ProjectStatement(project=project, kind=ProjectStatement.Kind.SECTOR).full_clean()
+    assert "sector" in unnamed.value.error_dict
+    plywood = Sector.objects.get(slug="plywood")
+    with pytest.raises(ValidationError) as misplaced:
+        ProjectStatement(
+            project=project, kind=ProjectStatement.Kind.CAPACITY, text_vi="1", sector=plywood
+        ).full_clean()
+    assert "sector" in misplaced.value.error_dict

@@ -237,8 +237,8 @@ class Command(BaseCommand):
                 )
             )
         created = Project.objects.bulk_create(new_projects, batch_size=1000)
-        # Its capital, status and investor, each a statement with the synthetic source, as a
-        # real project's are (the project's status and investor columns are their copies).
+        # Its capital, status, investor and sector, each a statement with the synthetic source, as a
+        # real project's are (the project's status, investor and sector columns are their copies).
         kinds = ProjectStatement.Kind
         statements = ProjectStatement.objects.bulk_create(
             [
@@ -262,6 +262,7 @@ class Command(BaseCommand):
                     ProjectStatement(
                         project=project, kind=kinds.INVESTOR, organisation=project.investor
                     ),
+                    ProjectStatement(project=project, kind=kinds.SECTOR, sector=project.sector),
                 )
             ],
             batch_size=2000,
