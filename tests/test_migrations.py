@@ -659,3 +659,56 @@ def test_a_projects_sector_and_capacity_become_statements_with_their_sources_and
     paper_mill = Project.objects.get(slug="old-paper-mill")
     assert [s.key for s in paper_mill.sector_statement.sources.all()] == ["OLD8"]
     assert not paper_mill.statements.filter(kind="capacity").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_sites_target_sectors_become_statements_with_their_sources_and_notes():
+    """
+    zones 0024: each sector on a site's list becomes a statement about the site naming it,
+    with the sources and notes of the citations "for the target sectors" (or, where none is,
+    of its general citations); those citations go.
+    """
+    old = apps_at([("zones", "0023_sector_property")])
+    sectors = old.get_model("zones", "Sector").objects
+    metals, wood = (sectors.create(slug=slug, name=slug) for slug in ("old-metals", "old-wood"))
+    sources = old.get_model("zones", "Source").objects
+    decision, general = (
+        sources.create(key=key, title="Bài", publisher="Báo") for key in ("OLD10", "OLD11")
+    )
+    sites = old.get_model("zones", "Site").objects
+    cited, uncited = (
+        sites.create(
+            slug=slug,
+            kind="cluster",
+            name=slug,
+            name_vi=slug,
+            district="cho-moi",
+            status="site_clearance",
+            location_precision="commune",
+        )
+        for slug in ("old-cited", "old-uncited")
+    )
+    cited.target_sectors.set([metals, wood])
+    uncited.target_sectors.set([wood])
+    citations = old.get_model("zones", "SiteCitation").objects
+    citations.create(
+        site=cited, source=decision, supports="sectors", note_vi="Theo quyết định.", note_en="By."
+    )
+    citations.create(site=cited, source=general, supports="general")
+    citations.create(site=uncited, source=general, supports="general")
+
+    migrate_to_the_latest()
+
+    def sectors_of(slug):
+        statements = Statement.objects.filter(kind="sector", sites__slug=slug)
+        return [
+            (s.sector.slug, [source.key for source in s.sources.all()], s.note_en)
+            for s in statements.order_by("position")
+        ]
+
+    assert sectors_of("old-cited") == [
+        ("old-metals", ["OLD10"], "By."),
+        ("old-wood", ["OLD10"], "By."),
+    ]
+    assert sectors_of("old-uncited") == [("old-wood", ["OLD11"], "")]
+    assert not Site.objects.get(slug="old-cited").citations.exclude(supports="general").exists()

@@ -89,7 +89,6 @@ class SiteAdmin(
     list_select_related = ["parent"]
     search_fields = ["name_vi", "name_en", "commune_vi", "slug"]
     autocomplete_fields = ["parent"]
-    filter_horizontal = ["target_sectors"]
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [SiteCitationInline]
     fieldsets = [
@@ -111,14 +110,14 @@ class SiteAdmin(
                 "fields": ["district", "commune"],
                 # One way to record a fact: as statements, each with its sources.
                 "description": _(
-                    "The area, the developer, the founding decision and the year the site is "
-                    "expected to operate are recorded under Statements (properties Area, "
-                    "Developer, Founding decision and Start of operation), one record for "
-                    "each value a source gives, with its date and sources."
+                    "The area, the developer, the founding decision, the year the site is "
+                    "expected to operate and the sectors it is meant for are recorded under "
+                    "Statements (properties Area, Developer, Founding decision, Start of "
+                    "operation and Sector), one record for each value a source gives, with "
+                    "its date and sources."
                 ),
             },
         ),
-        (_("Sectors"), {"fields": ["target_sectors"]}),
         (
             _("Map"),
             {"fields": ["location", "location_precision", "location_note", "boundary"]},

@@ -35,7 +35,7 @@ GLANCE_CHARACTERS = 100
 GLANCE_FIGURES = [Kind.LAND_LET, Kind.TENANTS, Kind.OPERATING_TENANTS, Kind.WORKERS]
 
 # (line, label), in the order an investor asks: the line's key is a statement's property
-# (Statement.Kind), or one of the site's own fields (status, area, sectors).
+# (Statement.Kind), or a line of its own (status, area, sectors).
 LINES = [
     ("status", _("Status")),
     ("area", _("Area")),
@@ -152,13 +152,17 @@ def status_cell(site, statements, footnotes):
     return Cell("status", current)
 
 
-def cited(site, supports, footnotes):
-    """Footnote numbers for the site's own citations of one fact ("sectors")."""
-    return [
-        footnotes.cite(citation.source, f"{site.pk}:{supports}", citation.note)
-        for citation in site.citations.all()
-        if citation.supports == supports
-    ]
+def sector_cell(statements, footnotes):
+    """
+    The sectors its sources say it is meant for, with their footnotes: a statement naming a
+    sector, or a source's sentence listing several ("Founded for metals, …").
+    """
+    sectors = sorted((s for s in statements if s.kind == Kind.SECTOR), key=Statement.reading_order)
+    if not sectors:
+        return Cell("missing")
+    for sector in sectors:
+        sector.refs = [footnotes.cite(s, f"fact-{sector.pk}") for s in sector.sources.all()]
+    return Cell("sectors", sectors)
 
 
 def figure_cell(figure, footnotes):
@@ -212,10 +216,7 @@ def glance(site, statements, footnotes):
         if key == "area":
             return figure_cell(site.area_figure, footnotes)
         if key == "sectors":
-            sectors = list(site.target_sectors.all())
-            if not sectors:
-                return Cell("missing")
-            return Cell("sectors", sectors, cited(site, "sectors", footnotes))
+            return sector_cell(statements, footnotes)
         if key == Kind.TENANTS:
             return tenants_cell()
         if key in GLANCE_FIGURES:

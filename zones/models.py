@@ -667,7 +667,6 @@ class SiteQuerySet(SearchableQuerySet):
         return (
             self.public()
             .prefetch_related(
-                "target_sectors",
                 Prefetch(
                     "phases",
                     queryset=Site.objects.public()
@@ -713,6 +712,7 @@ class SiteQuerySet(SearchableQuerySet):
                     Statement.Kind.FOUNDING,
                     Statement.Kind.DEVELOPER,
                     Statement.Kind.STATUS,
+                    Statement.Kind.SECTOR,
                 ]
             )
             .with_sources_and_sites()
@@ -729,7 +729,6 @@ class SiteQuerySet(SearchableQuerySet):
             .with_first_area()
             .with_citations()
             .prefetch_related(
-                "target_sectors",
                 *own_records(),
                 # A zone's records about one of its phases count for the zone, as on its page.
                 Prefetch(
@@ -805,9 +804,6 @@ class Site(CopiesItsStatements, models.Model):
         choices=DatePrecision,
         default=DatePrecision.DAY,
         editable=False,
-    )
-    target_sectors = models.ManyToManyField(
-        Sector, verbose_name=_("target sectors"), blank=True, related_name="sites"
     )
     location = PointField(_("location"), null=True, blank=True)
     location_precision = models.CharField(
@@ -1016,7 +1012,6 @@ class SiteCitation(models.Model):
     class Supports(models.TextChoices):
         GENERAL = "general", _("General")
         AREA = "area", _("Area")
-        SECTORS = "sectors", _("Target sectors")
         LOCATION = "location", _("Location")
         ADMINISTRATIVE = "administrative", _("Administrative unit")
 
@@ -1138,7 +1133,8 @@ class Statement(SourcedStatement):
         INVESTOR = "investor", _("Investor")
         # A project's approval or licence: its number in words, its date as the statement's.
         APPROVAL = "approval", _("Approval or licence")
-        # A project's sector, as `sector` (investments.ProjectStatement).
+        # A sector, as `sector`: a project's (investments.ProjectStatement), or one a site's
+        # sources say it is meant for (its target sectors, one statement each).
         SECTOR = "sector", _("Sector")
         # A project's capacity in the source's words, with its unit ("100,000 m³ a year").
         CAPACITY = "capacity", _("Capacity")

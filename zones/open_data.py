@@ -488,6 +488,7 @@ STATEMENT_FIELDS = [
         _("0 for the value FACTS.md lists first; higher for other sources'."),
     ),
     F("body", "string", _("Body named"), _("The organisation it names (its page's code).")),
+    F("sector", "string", _("Sector named"), _("The sector it names (its code).")),
     F("sites", "string", _("Sites"), _("Codes of the sites it is about; none: the province.")),
     F("sources", "string", _("Sources"), _("Keys of its sources (sources.csv).")),
 ]
@@ -544,6 +545,7 @@ def statement_records():
         "rank",
         "position",
         "organisation__slug",
+        "sector__slug",
     )
     for row in rows:
         figure = row["amount"] is not None
@@ -571,6 +573,7 @@ def statement_records():
             "rank": row["rank"],
             "position": row["position"],
             "body": row["organisation__slug"],
+            "sector": row["sector__slug"],
             "sites": [],
             "sources": [],
         }

@@ -216,6 +216,7 @@ def site_detail(request, slug):
             "founding": founding,
             "developers": developers,
             "status": next(cell for key, _label, cell in at_a_glance if key == "status"),
+            "sectors": next(cell for key, _label, cell in at_a_glance if key == "sectors"),
             # (topic, label, statements, whether anything under its heading is printed): a
             # heading whose statements all stay on screen stays on screen too.
             "investor_topics": [

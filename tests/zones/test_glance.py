@@ -4,6 +4,8 @@ investor asks first, each answer the newest the sources give, with its date and 
 "not found" line; the comparison's rows are the same lines (tests/test_provenance.py).
 """
 
+import csv
+import io
 import re
 
 import pytest
@@ -41,7 +43,8 @@ def test_the_zone_opens_with_the_answers_an_investor_asks_first(client, facts):
     assert lines["Water"].startswith("Phase I: Infrastructure: water supply and drainage.")
     assert lines["Wastewater"].startswith("Phase I: A central wastewater treatment plant")
     assert lines["Land rent"].startswith("Land rent, sub-lease prices and infrastructure fees")
-    assert lines["Wanted sectors"] == NOT_FOUND
+    # Its promotion plan's priorities are its wanted sectors, not "not found".
+    assert lines["Wanted sectors"].startswith("The zone's 2022 investment promotion plan gives")
     incentives = lines["Incentives"]
     assert incentives.startswith("The national rule, not this site's rate")
     assert "Decree 31/2021/NĐ-CP" in incentives  # which band applies here: not found
@@ -56,6 +59,14 @@ def test_a_cluster_says_plainly_what_no_source_gives(client, facts):
     for label in ["Land let", "Tenants", "Workers", "Power", "Water", "Wastewater"]:
         assert lines[label] == NOT_FOUND, label
     assert lines["Who manages it"].startswith("The Department of Industry and Trade leads")
+    # The sectors a cluster was founded for, in its founding decision's words.
+    assert lines["Wanted sectors"].startswith("Founded for biomass power, microbial fertiliser")
+    _body, lines = summary(client, "nam-bang-lung")
+    assert lines["Wanted sectors"].startswith("Founded for metals, electrical equipment")
+    _body, lines = summary(client, "thanh-thinh")
+    assert re.fullmatch(
+        r"Minerals \[(\d+)\] , Metals \[\1\] , Forest products \[\1\]", lines["Wanted sectors"]
+    )
     _body, lines = summary(client, "quang-chu")
     assert lines["Power"].startswith("Stable power (said at the Hòa An Phước plant's")
     assert lines["Distances"].startswith("On the Hà Nội – Thái Nguyên expressway axis")
@@ -118,3 +129,15 @@ def test_a_target_or_a_plan_is_never_read_as_what_is_so(client, facts, nature):
     everything = client.get("/api/investor-statements.json").json()["statements"]
     aimed = [s for s in everything if s["amount"] == 77_777]
     assert {s["nature"] for s in aimed} == {nature}
+
+
+def test_a_sites_sectors_are_statements_on_its_page_and_in_the_open_data(client, facts):
+    """Huyền Tụng's sector: its two sources, the note on it, and the same in statements.csv."""
+    body = client.get("/en/sites/huyen-tung/").content.decode()
+    line = body.split("<dt>Target sectors</dt>", 1)[1].split("</dd>", 1)[0]
+    assert page_text(line).startswith("Export footwear")
+    assert line.count('class="fn-ref"') == 2  # S1, S2
+    assert "no founding decision naming its sectors was found" in line
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/statements.csv").content.decode())))
+    (row,) = [row for row in rows if row["property"] == "sector" and row["sites"] == "huyen-tung"]
+    assert (row["sector"], row["sources"]) == ("export-footwear", "S1; S2")

@@ -302,8 +302,9 @@ def test_sitemap_and_robots(client, facts):
     assert "Sitemap: http://testserver/sitemap.xml" in robots
 
 
-# 16, plus five for the investors part: statements, their sources and sites; documents, sources.
-ZONE_PAGE_QUERIES = 20
+# 14, plus five for the investors part: statements, their sources and sites; documents, sources.
+# (The sectors a site is meant for are statements, read with the others: no query of their own.)
+ZONE_PAGE_QUERIES = 19
 
 
 def count_queries(client, path):
