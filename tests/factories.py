@@ -109,8 +109,15 @@ class StatusFactory(factory.django.DjangoModelFactory):
 
 
 class ProjectFactory(factory.django.DjangoModelFactory):
+    """
+    A project whose status, investor, sector and approval are statements with a source, as a
+    real project's are: the values given for its columns are written as its statements, which
+    its columns then copy.
+    """
+
     class Meta:
         model = Project
+        skip_postgeneration_save = True
 
     slug = factory.Sequence(lambda n: f"test-project-{n}")
     name_vi = factory.Sequence(lambda n: f"Dự án thử {n}")
@@ -120,6 +127,39 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     sector = factory.SubFactory(SectorFactory)
     is_fdi = False
     status = Project.Status.APPROVED
+
+    @factory.post_generation
+    def statements(project, create, extracted, **kwargs):
+        if not create:
+            return
+        kinds = ProjectStatement.Kind
+        values = [
+            (
+                kinds.STATUS,
+                {
+                    "status": project.status,
+                    "as_of": project.status_date,
+                    "as_of_precision": project.status_date_precision,
+                    "period_label_vi": project.status_period_vi,
+                    "period_label_en": project.status_period_en,
+                },
+            ),
+            (kinds.INVESTOR, {"organisation": project.investor} if project.investor else None),
+            (kinds.SECTOR, {"sector": project.sector} if project.sector else None),
+        ]
+        if project.decision or project.approval_date:
+            approval = {
+                "text_vi": project.decision,
+                "text_en": project.decision,
+                "as_of": project.approval_date,
+                "as_of_precision": project.approval_date_precision,
+            }
+            values.append((kinds.APPROVAL, approval))
+        source = SourceFactory()
+        for kind, fields in values:
+            if fields is not None:
+                statement = ProjectStatement.objects.create(project=project, kind=kind, **fields)
+                statement.sources.add(source)
 
 
 class ProjectStatementFactory(factory.django.DjangoModelFactory):

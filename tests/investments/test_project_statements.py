@@ -17,9 +17,11 @@ pytestmark = pytest.mark.django_db
 PAGE = "/en/projects/lechenwood-plywood/"
 
 
-def listed_status(client, slug):
+def listed_status(client, slug, with_sources=False):
     rows = client.get("/api/projects.json", {"q": "lechenwood"}).json()["projects"]
     row = next(row for row in rows if row["id"] == slug)
+    if with_sources:
+        return row["status"], row["status_dt"], row["status_src"]
     return row["status"], row["status_dt"]
 
 
@@ -42,11 +44,18 @@ def new_status(project, **values):
 def test_a_newer_reported_status_becomes_the_current_one_everywhere(client, facts, committed):
     project = Project.objects.get(slug="lechenwood-plywood")
     assert listed_status(client, project.slug) == ("operating", "2024-08-15")
+    original_sources = listed_status(client, project.slug, with_sources=True)[2]
+    assert original_sources != "S1"
     with committed():
         stalled = new_status(
             project, status="stalled", as_of=date(2025, 3, 1), text_en="Two lines stopped."
         )
-    assert listed_status(client, project.slug) == ("stalled", "2025-03-01")
+    # The open data's sources are the current statement's, of the two (S1's, not the earlier's).
+    assert listed_status(client, project.slug, with_sources=True) == (
+        "stalled",
+        "2025-03-01",
+        "S1",
+    )
     line = status_line(client)
     # The newest first, with its own words; the earlier one still beside it.
     assert line.index("Stalled") < line.index("Operating")
@@ -55,7 +64,11 @@ def test_a_newer_reported_status_becomes_the_current_one_everywhere(client, fact
     with committed():
         stalled.nature = ProjectStatement.Nature.PLAN
         stalled.save()
-    assert listed_status(client, project.slug) == ("operating", "2024-08-15")
+    assert listed_status(client, project.slug, with_sources=True) == (
+        "operating",
+        "2024-08-15",
+        original_sources,
+    )
 
 
 def test_a_status_moved_retyped_or_deleted_leaves_each_project_its_own(client, facts, committed):
