@@ -662,11 +662,12 @@ def test_a_projects_sector_and_capacity_become_statements_with_their_sources_and
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_sites_target_sectors_become_statements_with_their_sources_and_notes():
+def test_a_sites_target_sectors_become_statements_and_no_citation_is_for_a_statement():
     """
     zones 0024: each sector on a site's list becomes a statement about the site naming it,
     with the sources and notes of the citations "for the target sectors" (or, where none is,
-    of its general citations); those citations go.
+    of its general citations); those citations go. zones 0026: a citation "for the area" (the
+    area is statements) becomes a general one, or goes where that one exists.
     """
     old = apps_at([("zones", "0023_sector_property")])
     sectors = old.get_model("zones", "Sector").objects
@@ -696,6 +697,8 @@ def test_a_sites_target_sectors_become_statements_with_their_sources_and_notes()
     )
     citations.create(site=cited, source=general, supports="general")
     citations.create(site=uncited, source=general, supports="general")
+    citations.create(site=cited, source=general, supports="area")
+    citations.create(site=uncited, source=decision, supports="area")
 
     migrate_to_the_latest()
 
@@ -711,4 +714,9 @@ def test_a_sites_target_sectors_become_statements_with_their_sources_and_notes()
         ("old-wood", ["OLD10"], "By."),
     ]
     assert sectors_of("old-uncited") == [("old-wood", ["OLD11"], "")]
-    assert not Site.objects.get(slug="old-cited").citations.exclude(supports="general").exists()
+
+    def citations_of(slug):
+        return sorted(Site.objects.get(slug=slug).citations.values_list("source__key", "supports"))
+
+    assert citations_of("old-cited") == [("OLD11", "general")]
+    assert citations_of("old-uncited") == [("OLD10", "general"), ("OLD11", "general")]

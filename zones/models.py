@@ -1011,7 +1011,6 @@ class SiteCitation(models.Model):
 
     class Supports(models.TextChoices):
         GENERAL = "general", _("General")
-        AREA = "area", _("Area")
         LOCATION = "location", _("Location")
         ADMINISTRATIVE = "administrative", _("Administrative unit")
 

@@ -257,9 +257,12 @@ def test_provenance_of_everything_in_the_database(facts):
             problems.append(f"project {project.slug}: its approval is not its statement's")
         if project.status_date and project.status_period:
             problems.append(f"project {project.slug}: both a status date and a period")
-    # A footnote on an area points at the area's own figure; site citations no longer do.
-    if SiteCitation.objects.filter(supports="area").exists():
-        problems.append("an area is footnoted through a site citation, not its figure")
+        # Its sector too: every project's sources name one, and its column copies it.
+        sector = project.sector_statement
+        if sector is None or not sector.sources.exists():
+            problems.append(f"project {project.slug}: no sourced sector statement")
+        elif project.sector != sector.sector:
+            problems.append(f"project {project.slug}: its sector is not its statement's")
     assert problems == []
 
 
