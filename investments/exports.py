@@ -146,36 +146,47 @@ def cited_sources(projects):
     return {project_id: list(found) for project_id, found in keys.items()}
 
 
-def current_statement_sources(projects):
+def current_statements(projects):
     """
-    (project id, property) → the source keys of its current status, investor and sector
-    statements (those its columns copy: the first in reading order; for the investor and the
-    sector, the first that names one), in the sources' order.
+    (project id, property) → {"sources": keys, "text_vi": …, "text_en": …} of its current
+    status, investor, sector and capacity statements (those its page shows first and its
+    columns copy: the first in reading order; for the investor and the sector, the first that
+    names one), keys in the sources' order, from plain rows.
     """
     kinds = ProjectStatement.Kind
     rows = (
         ProjectStatement.objects.filter(
             project__in=projects.values("pk"),
-            kind__in=[kinds.STATUS, kinds.INVESTOR, kinds.SECTOR],
+            kind__in=[kinds.STATUS, kinds.INVESTOR, kinds.SECTOR, kinds.CAPACITY],
         )
         .exclude(kind=kinds.INVESTOR, organisation__isnull=True)
         .exclude(kind=kinds.SECTOR, sector__isnull=True)
         .order_by("sources__id")
         .values_list(
-            "pk", "project_id", "kind", "rank", "nature", "as_of", "position", "sources__key"
+            "pk",
+            "project_id",
+            "kind",
+            "rank",
+            "nature",
+            "as_of",
+            "position",
+            "text_vi",
+            "text_en",
+            "sources__key",
         )
     )
     statements = {}
-    for pk, project_id, kind, rank, nature, as_of, position, key in rows:
+    for pk, project_id, kind, rank, nature, as_of, position, text_vi, text_en, key in rows:
         order = (*ProjectStatement.standing_of(rank, nature, as_of, position), pk)
-        _place, _order, keys = statements.setdefault(pk, ((project_id, kind), order, []))
+        found = {"sources": [], "text_vi": text_vi, "text_en": text_en}
+        _place, _order, found = statements.setdefault(pk, ((project_id, kind), order, found))
         if key:
-            keys.append(key)
+            found["sources"].append(key)
     first = {}
-    for place, order, keys in statements.values():
+    for place, order, found in statements.values():
         if place not in first or order < first[place][0]:
-            first[place] = (order, keys)
-    return {place: keys for place, (_order, keys) in first.items()}
+            first[place] = (order, found)
+    return {place: found for place, (_order, found) in first.items()}
 
 
 def plain_number(value):
@@ -251,7 +262,8 @@ def open_data_projects(projects, absolute_url):
     """
     page = absolute_url(address_pattern("investments:detail"))
     figures = first_figures(projects)
-    sources = current_statement_sources(projects)
+    current = current_statements(projects)
+    nothing = {"sources": [], "text_vi": "", "text_en": ""}
     rows = []
     for row in projects.values(*OPEN_DATA_FIELDS).iterator(chunk_size=2000):
         precise = {"approval_date": None, "status_date": None}
@@ -265,9 +277,11 @@ def open_data_projects(projects, absolute_url):
         row["investor_en"] = row.pop("investor__name_en")
         row["sector"] = row.pop("sector__slug")
         pk = row.pop("pk")
-        row["status_sources"] = sources.get((pk, ProjectStatement.Kind.STATUS), [])
-        row["investor_sources"] = sources.get((pk, ProjectStatement.Kind.INVESTOR), [])
-        row["sector_sources"] = sources.get((pk, ProjectStatement.Kind.SECTOR), [])
+        kinds = ProjectStatement.Kind
+        row["status_sources"] = current.get((pk, kinds.STATUS), nothing)["sources"]
+        row["investor_sources"] = current.get((pk, kinds.INVESTOR), nothing)["sources"]
+        row["sector_sources"] = current.get((pk, kinds.SECTOR), nothing)["sources"]
+        row["capacity"] = current.get((pk, kinds.CAPACITY), nothing)
         found = figures.get(pk, {})
         area, capital_vnd = found.get("area_ha"), found.get("capital_vnd")
         row["area_ha"] = area and area["amount"]
@@ -299,6 +313,14 @@ PROJECT_FIELDS = [
     F("inv_src", "string", _("Investor: sources"), _("Keys of the investor's sources.")),
     F("sector", "string", _("Sector"), _("The code of its sector.")),
     F("sec_src", "string", _("Sector: sources"), _("Keys of the sector's sources.")),
+    F(
+        "capacity",
+        "string",
+        _("Capacity"),
+        _("Its capacity in the source's words, with its unit, in Vietnamese."),
+    ),
+    F("capac_en", "string", _("Capacity (English)"), _("The same in English.")),
+    F("capac_src", "string", _("Capacity: sources"), _("Keys of the capacity's sources.")),
     F(
         "area_ha",
         "number",
@@ -372,6 +394,9 @@ def project_records(projects, absolute_url):
             "inv_src": ", ".join(row["investor_sources"]) or None,
             "sector": row["sector"],
             "sec_src": ", ".join(row["sector_sources"]) or None,
+            "capacity": row["capacity"]["text_vi"] or None,
+            "capac_en": row["capacity"]["text_en"] or None,
+            "capac_src": ", ".join(row["capacity"]["sources"]) or None,
             "area_ha": row["area_ha"],
             "area_qual": row["area_qualifier"],
             "cap_qual": capital.get("qualifier"),

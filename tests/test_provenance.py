@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from common.formatting import figure_date, format_figure, format_partial_date
-from investments.models import Project
+from investments.models import Project, ProjectStatement
 from zones.glance import GLANCE_FIGURES, LINES, shortened
 from zones.models import Organisation, Site, Statement
 
@@ -288,6 +288,17 @@ def test_a_project_shows_the_same_first_capital_and_status_everywhere(client, fa
         assert record["sec_src"] == ", ".join(s.key for s in sector.sources.all())
         shown_sector = page.split(f"<dd>{sector.sector.name}", 1)[1].split("</dd>", 1)[0]
         assert shown_sector.count('class="fn-ref"') == sector.sources.count(), project.slug
+        # Its capacity, where a source gives one: the first the page shows, in both languages.
+        capacity = project.first_statement(ProjectStatement.Kind.CAPACITY)
+        with translation.override("en" if language else "vi"):
+            capacity_line = f"<dt>{_('Capacity')}</dt><dd>"
+            shown_capacity = capacity and html.escape(capacity.text)
+        if capacity is None:
+            assert capacity_line not in page and record["capacity"] is None, project.slug
+        else:
+            assert (record["capacity"], record["capac_en"]) == (capacity.text_vi, capacity.text_en)
+            assert record["capac_src"] == ", ".join(s.key for s in capacity.sources.all())
+            assert f"{capacity_line}{shown_capacity}" in page, project.slug
         capital = project.capital_figure
         cell = row.split(f'data-label="{label}">', 1)[1].split("</td>", 1)[0]
         if capital is None:
