@@ -37,7 +37,11 @@ class SectorFactory(factory.django.DjangoModelFactory):
 
 
 class SiteFactory(factory.django.DjangoModelFactory):
-    """A cluster; `developer=organisation` adds a sourced statement naming its developer."""
+    """
+    A cluster whose status is a sourced status statement, as a real site's is (its status
+    columns copy it; `status_statement=False` leaves it without one, for a test that adds its
+    own); `developer=organisation` adds a sourced statement naming its developer.
+    """
 
     class Meta:
         model = Site
@@ -52,6 +56,20 @@ class SiteFactory(factory.django.DjangoModelFactory):
     location = factory.Sequence(
         lambda n: {"type": "Point", "coordinates": [105.8 + (n % 50) / 100, 22.0 + (n % 40) / 100]}
     )
+
+    @factory.post_generation
+    def status_statement(site, create, extracted, **kwargs):
+        if not create or extracted is False:
+            return
+        statement = Statement.objects.create(
+            slug=f"{site.slug}-status",
+            kind=Statement.Kind.STATUS,
+            status=site.status,
+            as_of=site.status_date,
+            as_of_precision=site.status_date_precision,
+        )
+        statement.sites.add(site)
+        statement.sources.add(SourceFactory())
 
     @factory.post_generation
     def developer(site, create, extracted, **kwargs):
@@ -103,7 +121,9 @@ class StatusFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def sites(statement, create, extracted, **kwargs):
         if create:
-            statement.sites.set(extracted if extracted is not None else [SiteFactory()])
+            statement.sites.set(
+                extracted if extracted is not None else [SiteFactory(status_statement=False)]
+            )
 
     sources = factory.PostGeneration(set_sources)
 
