@@ -387,3 +387,11 @@ def test_a_status_retired_from_the_choices_still_shows_in_the_timeline(client, f
     status.history.update(status="surveying")  # a code the portal once had, no longer offered
     page = text(client.get("/en/sites/cam-giang/"))
     assert 'class="timeline"' in page and "surveying" in page
+
+
+def test_a_list_of_one_is_not_counted_aloud(client, facts):
+    """ "Show the 1 status" read oddly: one entry is "the status"; more are counted."""
+    body = client.get("/en/sites/cam-giang/").content.decode()
+    assert "Show the status</summary>" in body and "Show the 1 status" not in body
+    assert re.search(r"Show the \d+ sources</summary>", body)
+    assert "Xem 1 tình trạng" in client.get("/sites/cam-giang/").content.decode()
