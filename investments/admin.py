@@ -147,7 +147,6 @@ class ProjectAdmin(
     prepopulated_fields = {"slug": ["name_vi"]}
     date_hierarchy = "approval_date"
     inlines = [ProjectStatementInline, ProjectCitationInline]
-    history_list_display = ["status", "status_date"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_first_amounts()

@@ -21,8 +21,10 @@ class InvestmentsConfig(AppConfig):
         from . import receivers
         from .models import Project, ProjectStatement
 
+        # Its copies of its statements are left out: their history is the statements' own, and
+        # a revert to an old record must not bring back a copy its statements no longer give.
         simple_history.register(
-            Project, app=self.name, excluded_fields=["search_text", "updated_at"]
+            Project, app=self.name, excluded_fields=["search_text", "updated_at", *Project.COPIES]
         )
         # A project's statements keep their every change, as zones.Statement's do.
         simple_history.register(

@@ -277,6 +277,20 @@ class Project(CopiesItsStatements, models.Model):
         "approval_statement",
         "sector_statement",
     )
+    # The columns those are copied into (which its history leaves out).
+    COPIES = (
+        "status",
+        "status_date",
+        "status_date_precision",
+        "status_period",
+        "status_period_vi",
+        "status_period_en",
+        "investor",
+        "sector",
+        "decision",
+        "approval_date",
+        "approval_date_precision",
+    )
 
     @cached_property
     def investor_statement(self):

@@ -67,6 +67,7 @@ class ZonesConfig(AppConfig):
             post_save.connect(receivers.status_saved, sender=model, dispatch_uid=f"saved-{name}")
             pre_delete.connect(receivers.remember_sites, sender=model, dispatch_uid=f"pre-{name}")
             post_delete.connect(receivers.status_deleted, sender=model, dispatch_uid=f"del-{name}")
+        post_save.connect(receivers.site_saved, sender=Site, dispatch_uid="site-saved")
         m2m_changed.connect(
             receivers.status_sites_changed,
             sender=Statement.sites.through,

@@ -1,7 +1,8 @@
 """
 Receivers that keep a site's status columns (Site.status, status_date, status_date_precision)
-copies of its current status statement, whichever way a statement changes: saved, about other
-sites, or deleted.
+copies of its current status statement, whichever way a statement changes (saved, about other
+sites, or deleted), and whenever the site itself is saved: a revert to an old record of its
+history must not bring back a status its statements no longer give.
 """
 
 from .models import Statement
@@ -20,6 +21,11 @@ def status_saved(sender, instance, raw=False, **kwargs):
         return
     if instance.kind == Statement.Kind.STATUS or instance.was_status:
         refresh_sites(instance.sites.all())
+
+
+def site_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        instance.refresh_copies()
 
 
 def remember_kind(sender, instance, raw=False, **kwargs):

@@ -224,3 +224,24 @@ def test_a_sector_statement_names_its_sector_and_no_other_property_does(facts):
             project=project, kind=ProjectStatement.Kind.CAPACITY, text_vi="1", sector=plywood
         ).full_clean()
     assert "sector" in misplaced.value.error_dict
+
+
+def test_reverting_a_project_to_an_old_record_keeps_the_copies_of_its_statements(facts):
+    """
+    A project's history holds its own fields, not the copies of its statements: a revert to
+    a record from before its status changed brought the old status back into the list.
+    """
+    project = Project.objects.get(slug="lechenwood-plywood")
+    project.description_en = "Before the revert."
+    project.save()
+    before = project.history.latest()
+    new_status(project, status="stalled", as_of=date(2025, 3, 1))
+    project.refresh_from_db()
+    project.description_en = "After."
+    project.save()
+
+    before.instance.save()  # what the admin's "revert to this record" saves
+
+    project.refresh_from_db()
+    assert project.description_en == "Before the revert."
+    assert (project.status, project.status_date) == ("stalled", date(2025, 3, 1))

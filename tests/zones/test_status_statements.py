@@ -118,3 +118,24 @@ def test_the_timeline_follows_the_dates_statuses_refer_to_not_when_recorded(clie
     assert timeline.index("Founded.") < timeline.index("Site clearance")
     # The newest is still the current status.
     assert Site.objects.get(slug="cam-giang").status == "site_clearance"
+
+
+def test_reverting_a_site_to_an_old_record_keeps_the_status_its_statements_give(facts):
+    """A revert to a record from before its status changed brought the old status back."""
+    site = Site.objects.get(slug="cam-giang")
+    site.description_en = "Before the revert."
+    site.save()
+    before = site.history.latest()
+    newer = Statement.objects.create(
+        slug="cam-giang-building",
+        kind=Statement.Kind.STATUS,
+        status=Site.Status.UNDER_CONSTRUCTION,
+        as_of=datetime.date(2025, 6, 1),
+    )
+    newer.sites.add(site)
+
+    before.instance.save()  # what the admin's "revert to this record" saves
+
+    site.refresh_from_db()
+    assert site.description_en == "Before the revert."
+    assert (site.status, site.status_date) == ("under_construction", datetime.date(2025, 6, 1))
