@@ -529,38 +529,10 @@ class ProjectResource(resources.ModelResource):
         )
 
     def _keep_investors(self, rows_by_project, history):
-        """
-        Each row's investor as the project's current investor statement (the first that
-        names a body), with the row's sources: a new one, or the current one changed in place
-        (its history keeps the body it named before). An empty cell changes nothing: a file
-        cannot unname what a source named.
-        """
-        current, positions = self._current_statements(
-            rows_by_project, ProjectStatement.Kind.INVESTOR, names_a_value=True
+        """Each row's investor as the project's current investor statement (see _keep_named)."""
+        self._keep_named(
+            rows_by_project, history, ProjectStatement.Kind.INVESTOR, "investor", "organisation"
         )
-        new, changed = [], []
-        for project, (row, sources) in rows_by_project.items():
-            statement = current.get(project.pk)
-            if row.investor_id is None:
-                if statement is not None:
-                    # The copy the row emptied goes back to the statement's.
-                    Project.objects.filter(pk=project.pk).update(
-                        investor_id=statement.organisation_id
-                    )
-                continue
-            if statement is None:
-                statement = ProjectStatement(
-                    project=project,
-                    kind=ProjectStatement.Kind.INVESTOR,
-                    position=positions.get(project.pk, -1) + 1,
-                )
-                new.append((statement, sources))
-            elif statement.organisation_id != row.investor_id:
-                changed.append((statement, sources))
-            else:
-                continue
-            statement.organisation_id = row.investor_id
-        self._write_statements(new, changed, ["organisation"], history)
 
     def _keep_approvals(self, rows_by_project, history):
         """
@@ -596,35 +568,40 @@ class ProjectResource(resources.ModelResource):
         )
 
     def _keep_sectors(self, rows_by_project, history):
+        """Each row's sector as the project's current sector statement (see _keep_named)."""
+        self._keep_named(rows_by_project, history, ProjectStatement.Kind.SECTOR, "sector", "sector")
+
+    def _keep_named(self, rows_by_project, history, kind, column, named):
         """
-        Each row's sector as the project's current sector statement (the first that names a
-        sector), with the row's sources, as _keep_investors() keeps its investor. An empty cell
-        changes nothing.
+        Each row's `column` (the code of a record it names: the investor, the sector) as the
+        project's current statement of `kind` (the first that names one, in its field `named`),
+        with the row's sources: a new one, or the current one changed in place (its history
+        keeps what it named before). An empty cell changes nothing: a file cannot unname what
+        a source named.
         """
-        current, positions = self._current_statements(
-            rows_by_project, ProjectStatement.Kind.SECTOR, names_a_value=True
-        )
+        current, positions = self._current_statements(rows_by_project, kind, names_a_value=True)
         new, changed = [], []
         for project, (row, sources) in rows_by_project.items():
             statement = current.get(project.pk)
-            if row.sector_id is None:
+            given = getattr(row, f"{column}_id")
+            if given is None:
                 if statement is not None:
                     # The copy the row emptied goes back to the statement's.
-                    Project.objects.filter(pk=project.pk).update(sector_id=statement.sector_id)
+                    Project.objects.filter(pk=project.pk).update(
+                        **{f"{column}_id": getattr(statement, f"{named}_id")}
+                    )
                 continue
             if statement is None:
                 statement = ProjectStatement(
-                    project=project,
-                    kind=ProjectStatement.Kind.SECTOR,
-                    position=positions.get(project.pk, -1) + 1,
+                    project=project, kind=kind, position=positions.get(project.pk, -1) + 1
                 )
                 new.append((statement, sources))
-            elif statement.sector_id != row.sector_id:
+            elif getattr(statement, f"{named}_id") != given:
                 changed.append((statement, sources))
             else:
                 continue
-            statement.sector_id = row.sector_id
-        self._write_statements(new, changed, ["sector"], history)
+            setattr(statement, f"{named}_id", given)
+        self._write_statements(new, changed, [named], history)
 
     @staticmethod
     def _current_statements(rows_by_project, kind, names_a_value=False):

@@ -499,7 +499,7 @@ class CopiesItsStatements:
     files: written by refresh_copies() only, which receivers call whenever one changes.
     """
 
-    # The cached properties the copies are read from, and the columns they are copied into.
+    # The cached properties the copies are read from.
     COPIED_FROM = ("status_statement",)
 
     def copied_values(self):
