@@ -93,6 +93,7 @@ class ProjectStatementInline(TranslationTabularInline):
     fields = [
         "kind",
         "status",
+        "origin",
         "nature",
         "rank",
         "position",

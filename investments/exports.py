@@ -149,18 +149,19 @@ def cited_sources(projects):
 def current_statements(projects):
     """
     (project id, property) → {"sources": keys, "text_vi": …, "text_en": …} of its current
-    status, investor, sector and capacity statements (those its page shows first and its
-    columns copy: the first in reading order; for the investor and the sector, the first that
-    names one), keys in the sources' order, from plain rows.
+    status, investor, sector, origin and capacity statements (those its page shows first and
+    its columns copy: the first in reading order; for the investor, the sector and the origin,
+    the first that names one), keys in the sources' order, from plain rows.
     """
     kinds = ProjectStatement.Kind
     rows = (
         ProjectStatement.objects.filter(
             project__in=projects.values("pk"),
-            kind__in=[kinds.STATUS, kinds.INVESTOR, kinds.SECTOR, kinds.CAPACITY],
+            kind__in=[kinds.STATUS, kinds.INVESTOR, kinds.SECTOR, kinds.ORIGIN, kinds.CAPACITY],
         )
         .exclude(kind=kinds.INVESTOR, organisation__isnull=True)
         .exclude(kind=kinds.SECTOR, sector__isnull=True)
+        .exclude(kind=kinds.ORIGIN, origin="")
         .order_by("sources__id")
         .values_list(
             "pk",
@@ -282,6 +283,7 @@ def open_data_projects(projects, absolute_url):
         row["investor_sources"] = current.get((pk, kinds.INVESTOR), nothing)["sources"]
         row["sector_sources"] = current.get((pk, kinds.SECTOR), nothing)["sources"]
         row["capacity"] = current.get((pk, kinds.CAPACITY), nothing)
+        row["origin"] = current.get((pk, kinds.ORIGIN), nothing)
         found = figures.get(pk, {})
         area, capital_vnd = found.get("area_ha"), found.get("capital_vnd")
         row["area_ha"] = area and area["amount"]
@@ -346,6 +348,9 @@ PROJECT_FIELDS = [
     ),
     F("cap_vnd_q", "string", _("Capital (VND): qualifier"), _("The word before it."), Qualifier),
     F("fdi", "boolean", _("FDI"), _("Foreign direct investment; empty where no source says.")),
+    F("fdi_vi", "string", _("FDI: in words"), _("What the source says of it, in Vietnamese.")),
+    F("fdi_en", "string", _("FDI: in words (English)"), _("The same in English.")),
+    F("fdi_src", "string", _("FDI: sources"), _("Keys of the sources that say it.")),
     F("decision", "string", _("Decision"), _("The number of its investment decision, if given.")),
     F("approved", "date", _("Approval date"), _("When it was approved, as precise as appr_pre.")),
     F(
@@ -406,6 +411,9 @@ def project_records(projects, absolute_url):
             "cap_vnd": row["capital_vnd"],
             "cap_vnd_q": row["capital_vnd_qualifier"],
             "fdi": row["is_fdi"],
+            "fdi_vi": row["origin"]["text_vi"] or None,
+            "fdi_en": row["origin"]["text_en"] or None,
+            "fdi_src": ", ".join(row["origin"]["sources"]) or None,
             "decision": row["decision"],
             "approved": row["approval_date"],
             "appr_pre": row["approval_date_precision"],

@@ -106,6 +106,18 @@ class ProjectQuerySet(SearchableQuerySet):
 FDI_LABELS = {True: _("FDI"), False: _("Domestic"), None: _("Not stated")}
 
 
+class Origin(models.TextChoices):
+    """What a statement of the property "Domestic or foreign" says a project is."""
+
+    FOREIGN = "foreign", FDI_LABELS[True]
+    DOMESTIC = "domestic", FDI_LABELS[False]
+
+
+# Project.is_fdi, the copy, of each, and back (None: no source says).
+IS_FDI = {Origin.FOREIGN: True, Origin.DOMESTIC: False}
+ORIGIN_OF_FDI = {True: Origin.FOREIGN, False: Origin.DOMESTIC, None: None}
+
+
 class Project(CopiesItsStatements, models.Model):
     """
     An investment project a source names, with its investor and site. Its capital and area
@@ -159,12 +171,9 @@ class Project(CopiesItsStatements, models.Model):
         editable=False,
         related_name="projects",
     )
-    is_fdi = models.BooleanField(
-        _("FDI project"),
-        null=True,
-        blank=True,
-        help_text=_("Foreign direct investment. Leave unknown when no source says."),
-    )
+    # A copy of what its current statement of the property "Domestic or foreign" says
+    # (ProjectStatement.origin), written by refresh_copies() only: empty when no source says.
+    is_fdi = models.BooleanField(_("FDI project"), null=True, blank=True, editable=False)
     # Copies of its current approval statement (ProjectStatement, property Approval or
     # licence), written by refresh_copies() only: what the list sorts and filters by.
     decision = models.CharField(
@@ -223,10 +232,6 @@ class Project(CopiesItsStatements, models.Model):
     def get_absolute_url(self):
         return reverse("investments:detail", kwargs={"slug": self.slug})
 
-    @property
-    def fdi_label(self):
-        return FDI_LABELS[self.is_fdi]
-
     def natural_key(self):
         return (self.slug,)
 
@@ -254,7 +259,8 @@ class Project(CopiesItsStatements, models.Model):
     def first_statement(self, kind, names_a_value=False):
         """
         Its first statement of a property in reading order (from for_detail(), or queried);
-        with `names_a_value`, the first that names a body or a sector (not a "not found").
+        with `names_a_value`, the first that names a body, a sector or an origin (not a "not
+        found").
         """
         if "statements" in getattr(self, "_prefetched_objects_cache", {}):
             statements = self.statements.all()
@@ -264,8 +270,7 @@ class Project(CopiesItsStatements, models.Model):
             (
                 statement
                 for statement in statements
-                if statement.kind == kind
-                and (statement.organisation_id or statement.sector_id or not names_a_value)
+                if statement.kind == kind and (statement.names_a_value or not names_a_value)
             ),
             key=ProjectStatement.reading_order,
             default=None,
@@ -276,6 +281,7 @@ class Project(CopiesItsStatements, models.Model):
         "investor_statement",
         "approval_statement",
         "sector_statement",
+        "origin_statement",
     )
     # The columns those are copied into (which its history leaves out).
     COPIES = (
@@ -290,6 +296,7 @@ class Project(CopiesItsStatements, models.Model):
         "decision",
         "approval_date",
         "approval_date_precision",
+        "is_fdi",
     )
 
     @cached_property
@@ -307,8 +314,15 @@ class Project(CopiesItsStatements, models.Model):
         """The first of its sector statements, in reading order, that names a sector."""
         return self.first_statement(ProjectStatement.Kind.SECTOR, names_a_value=True)
 
+    @cached_property
+    def origin_statement(self):
+        """The first of its statements of "Domestic or foreign", in reading order, that says."""
+        return self.first_statement(ProjectStatement.Kind.ORIGIN, names_a_value=True)
+
     def copied_values(self):
         values = super().copied_values()
+        origin = self.origin_statement
+        values["is_fdi"] = IS_FDI[origin.origin] if origin else None
         sector = self.sector_statement
         values["sector"] = sector.sector if sector else None
         if approval := self.approval_statement:
@@ -351,7 +365,15 @@ class ProjectStatement(SourcedStatement):
     # The one list of properties, of which a project has these.
     Kind = Statement.Kind
     FIGURES = [Kind.CAPITAL, Kind.AREA, Kind.WORKERS, Kind.OUTPUT]
-    PROPERTIES = [*FIGURES, Kind.STATUS, Kind.INVESTOR, Kind.APPROVAL, Kind.SECTOR, Kind.CAPACITY]
+    PROPERTIES = [
+        *FIGURES,
+        Kind.STATUS,
+        Kind.INVESTOR,
+        Kind.APPROVAL,
+        Kind.SECTOR,
+        Kind.CAPACITY,
+        Kind.ORIGIN,
+    ]
 
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="statements"
@@ -365,6 +387,16 @@ class ProjectStatement(SourcedStatement):
         choices=Project.Status,
         blank=True,
         help_text=_("For the property Status only: the status the source reports."),
+    )
+    origin = models.CharField(
+        _("domestic or foreign"),
+        max_length=10,
+        choices=Origin,
+        blank=True,
+        help_text=_(
+            "For the property “Domestic or foreign” only: what the source says the project "
+            "is. Its words (“100% Chinese capital”) go in the statement in words."
+        ),
     )
     sources = models.ManyToManyField(
         Source, verbose_name=_("sources"), related_name="project_statements"
@@ -384,14 +416,19 @@ class ProjectStatement(SourcedStatement):
         ]
 
     def __str__(self):
-        return super().__str__() or self.get_status_display()
+        return super().__str__() or self.get_status_display() or self.get_origin_display()
+
+    @property
+    def names_a_value(self):
+        """Whether it names what its property asks for: a body, a sector or an origin."""
+        return bool(self.organisation_id or self.sector_id or self.origin)
 
     def value_errors(self):
         errors = super().value_errors()
         # An approval may be known by its date alone.
         dated_approval = self.kind == self.Kind.APPROVAL and self.as_of
         if self.amount is None and not (
-            self.text or self.organisation_id or self.sector_id or self.status or dated_approval
+            self.text or self.names_a_value or self.status or dated_approval
         ):
             errors["text_vi"] = _("Give the statement's value: a number with its unit, or words.")
         if self.kind == self.Kind.STATUS and not self.status:
@@ -404,6 +441,16 @@ class ProjectStatement(SourcedStatement):
             and not self.organisation_id
         ):
             errors["organisation"] = _("Name the investor, or record that none was found.")
+        if (
+            self.kind == self.Kind.ORIGIN
+            and self.nature != self.Nature.NOT_FOUND
+            and not self.origin
+        ):
+            errors["origin"] = _(
+                "Say whether it is domestic or FDI, or record that no source says."
+            )
+        if self.kind != self.Kind.ORIGIN and self.origin:
+            errors["origin"] = _("Only a statement of the property “Domestic or foreign” has one.")
         return errors
 
     def natural_key(self):

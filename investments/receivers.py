@@ -1,8 +1,9 @@
 """
 Receivers that keep a project's copies (Project.status, status_date, its precision and its
-period; Project.investor; Project.decision, approval_date and its precision; Project.sector)
-those of its current status, investor, approval and sector statements, whichever way a
-statement changes: saved, moved to another project, made another property, or deleted.
+period; Project.investor; Project.decision, approval_date and its precision; Project.sector;
+Project.is_fdi) those of its current status, investor, approval, sector and origin statements,
+whichever way a statement changes: saved, moved to another project, made another property, or
+deleted.
 """
 
 from .models import Project, ProjectStatement
@@ -13,6 +14,7 @@ COPIED = [
     ProjectStatement.Kind.INVESTOR,
     ProjectStatement.Kind.APPROVAL,
     ProjectStatement.Kind.SECTOR,
+    ProjectStatement.Kind.ORIGIN,
 ]
 
 

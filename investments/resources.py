@@ -25,7 +25,7 @@ from common.text import fold
 from zones.models import DatePrecision, Organisation, Qualifier, Sector, Site, Source, Unit
 
 from .exports import cited_sources
-from .models import FDI_LABELS, Project, ProjectCitation, ProjectStatement
+from .models import FDI_LABELS, IS_FDI, ORIGIN_OF_FDI, Project, ProjectCitation, ProjectStatement
 
 
 def folded_in_both_languages(lazy_text):
@@ -453,9 +453,9 @@ class ProjectResource(resources.ModelResource):
         }
         self._keep_figures(rows_by_project, history)
         self._keep_statuses(rows_by_project, history)
-        self._keep_investors(rows_by_project, history)
         self._keep_approvals(rows_by_project, history)
-        self._keep_sectors(rows_by_project, history)
+        for kind, given, named, copy in self.NAMED:
+            self._keep_named(rows_by_project, history, kind, given, named, copy)
 
     def _keep_figures(self, rows_by_project, history):
         """
@@ -528,12 +528,6 @@ class ProjectResource(resources.ModelResource):
             status_date_precision=DatePrecision.DAY, status_period_vi="", status_period_en=""
         )
 
-    def _keep_investors(self, rows_by_project, history):
-        """Each row's investor as the project's current investor statement (see _keep_named)."""
-        self._keep_named(
-            rows_by_project, history, ProjectStatement.Kind.INVESTOR, "investor", "organisation"
-        )
-
     def _keep_approvals(self, rows_by_project, history):
         """
         Each row's approval date as the date of the project's current approval statement
@@ -567,41 +561,60 @@ class ProjectResource(resources.ModelResource):
             approval_date_precision=DatePrecision.DAY
         )
 
-    def _keep_sectors(self, rows_by_project, history):
-        """Each row's sector as the project's current sector statement (see _keep_named)."""
-        self._keep_named(rows_by_project, history, ProjectStatement.Kind.SECTOR, "sector", "sector")
+    # The columns that name what a statement names (see _keep_named): its property, the row's
+    # value, the statement's field that holds it, and the project's copy of it.
+    NAMED = [
+        (
+            ProjectStatement.Kind.INVESTOR,
+            lambda row: row.investor_id,
+            "organisation_id",
+            lambda statement: {"investor_id": statement.organisation_id},
+        ),
+        (
+            ProjectStatement.Kind.SECTOR,
+            lambda row: row.sector_id,
+            "sector_id",
+            lambda statement: {"sector_id": statement.sector_id},
+        ),
+        (
+            ProjectStatement.Kind.ORIGIN,
+            lambda row: ORIGIN_OF_FDI[row.is_fdi],
+            "origin",
+            lambda statement: {"is_fdi": IS_FDI[statement.origin]},
+        ),
+    ]
 
-    def _keep_named(self, rows_by_project, history, kind, column, named):
+    def _keep_named(self, rows_by_project, history, kind, given, named, copy):
         """
-        Each row's `column` (the code of a record it names: the investor, the sector) as the
-        project's current statement of `kind` (the first that names one, in its field `named`),
-        with the row's sources: a new one, or the current one changed in place (its history
-        keeps what it named before). An empty cell changes nothing: a file cannot unname what
-        a source named.
+        What each row gives (`given(row)`: the investor, the sector, the origin) as the
+        project's current statement of `kind` (the first that names a value, in its field
+        `named`), with the row's sources: a new one, or the current one changed in place (its
+        history keeps what it named before; the words that described that go). An empty cell
+        changes nothing (`copy(statement)` puts the project's copy back): a file cannot
+        unname what a source named.
         """
         current, positions = self._current_statements(rows_by_project, kind, names_a_value=True)
         new, changed = [], []
         for project, (row, sources) in rows_by_project.items():
             statement = current.get(project.pk)
-            given = getattr(row, f"{column}_id")
-            if given is None:
+            value = given(row)
+            if value is None:
                 if statement is not None:
                     # The copy the row emptied goes back to the statement's.
-                    Project.objects.filter(pk=project.pk).update(
-                        **{f"{column}_id": getattr(statement, f"{named}_id")}
-                    )
+                    Project.objects.filter(pk=project.pk).update(**copy(statement))
                 continue
             if statement is None:
                 statement = ProjectStatement(
                     project=project, kind=kind, position=positions.get(project.pk, -1) + 1
                 )
                 new.append((statement, sources))
-            elif getattr(statement, f"{named}_id") != given:
+            elif getattr(statement, named) != value:
                 changed.append((statement, sources))
+                statement.text_vi = statement.text_en = statement.text = ""
             else:
                 continue
-            setattr(statement, f"{named}_id", given)
-        self._write_statements(new, changed, [named], history)
+            setattr(statement, named, value)
+        self._write_statements(new, changed, [named, "text", "text_vi", "text_en"], history)
 
     @staticmethod
     def _current_statements(rows_by_project, kind, names_a_value=False):
@@ -615,7 +628,7 @@ class ProjectResource(resources.ModelResource):
         for statement in sorted(statements, key=ProjectStatement.reading_order):
             project_id = statement.project_id
             positions[project_id] = max(positions.get(project_id, -1), statement.position)
-            if statement.organisation_id or statement.sector_id or not names_a_value:
+            if statement.names_a_value or not names_a_value:
                 current.setdefault(project_id, statement)
         return current, positions
 

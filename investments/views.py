@@ -123,6 +123,8 @@ def project_detail(request, slug):
         approval.refs = footnotes.cite_figure(approval)
     if sector := project.sector_statement:
         sector.refs = footnotes.cite_figure(sector)
+    if origin := project.origin_statement:
+        origin.refs = footnotes.cite_figure(origin)
     capacities = sorted(
         (s for s in project.statements.all() if s.kind == ProjectStatement.Kind.CAPACITY),
         key=ProjectStatement.reading_order,
@@ -142,6 +144,7 @@ def project_detail(request, slug):
             "investor": investor,
             "approval": approval,
             "sector": sector,
+            "origin": origin,
             "capacities": capacities,
         },
     )

@@ -2,7 +2,7 @@
 
 import factory
 
-from investments.models import Project, ProjectStatement
+from investments.models import ORIGIN_OF_FDI, Project, ProjectStatement
 from zones.models import District, Organisation, Sector, Site, Source, Statement, Unit
 
 
@@ -130,7 +130,7 @@ class StatusFactory(factory.django.DjangoModelFactory):
 
 class ProjectFactory(factory.django.DjangoModelFactory):
     """
-    A project whose status, investor, sector and approval are statements with a source, as a
+    A project whose status, investor, sector, origin and approval are statements with a source, as a
     real project's are: the values given for its columns are written as its statements, which
     its columns then copy.
     """
@@ -166,6 +166,10 @@ class ProjectFactory(factory.django.DjangoModelFactory):
             ),
             (kinds.INVESTOR, {"organisation": project.investor} if project.investor else None),
             (kinds.SECTOR, {"sector": project.sector} if project.sector else None),
+            (
+                kinds.ORIGIN,
+                None if project.is_fdi is None else {"origin": ORIGIN_OF_FDI[project.is_fdi]},
+            ),
         ]
         if project.decision or project.approval_date:
             approval = {

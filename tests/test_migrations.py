@@ -662,6 +662,56 @@ def test_a_projects_sector_and_capacity_become_statements_with_their_sources_and
 
 
 @pytest.mark.django_db(transaction=True)
+def test_whether_a_project_is_fdi_becomes_a_statement_with_its_sources_and_history():
+    """
+    investments 0022: a project's "FDI or domestic" becomes an origin statement with the
+    project's history of it, sourced by its citations, or, where it has none, by the sources
+    that name its investor; a project of which nobody said gets none.
+    """
+    old = apps_at([("investments", "0020_history_without_copies")])
+    sources = old.get_model("zones", "Source").objects
+    cited_source, investor_source = (
+        sources.create(key=key, title="Bài", publisher="Báo") for key in ("OLD6", "OLD7")
+    )
+    investor = old.get_model("zones", "Organisation").objects.create(
+        slug="old-investor", name="Công ty cũ", kind="company"
+    )
+    projects = old.get_model("investments", "Project").objects
+    cited = projects.create(slug="old-fdi", name="Nhà máy FDI", status="approved", is_fdi=True)
+    uncited = projects.create(slug="old-domestic", name="Nhà máy", status="approved", is_fdi=False)
+    projects.create(slug="old-unsaid", name="Nhà máy khác", status="approved")
+    old.get_model("investments", "ProjectCitation").objects.create(
+        project=cited, source=cited_source, supports="general"
+    )
+    statement = old.get_model("investments", "ProjectStatement").objects.create(
+        project=uncited, kind="investor", organisation=investor
+    )
+    statement.sources.set([investor_source])
+    history = old.get_model("investments", "HistoricalProject").objects
+    for day, is_fdi in [(1, None), (2, True)]:
+        history.create(
+            id=cited.pk,
+            slug=cited.slug,
+            name=cited.name,
+            is_fdi=is_fdi,
+            history_date=f"2024-01-0{day}T00:00:00Z",
+            history_type="+" if day == 1 else "~",
+        )
+
+    migrate_to_the_latest()
+
+    project = Project.objects.get(slug="old-fdi")
+    origin = project.origin_statement
+    assert (origin.origin, project.is_fdi) == ("foreign", True)
+    assert [s.key for s in origin.sources.all()] == ["OLD6"]
+    assert [r.origin for r in origin.history.order_by("history_date")] == ["", "foreign"]
+    domestic = Project.objects.get(slug="old-domestic").origin_statement
+    assert domestic.origin == "domestic"
+    assert [s.key for s in domestic.sources.all()] == ["OLD7"]
+    assert not Project.objects.get(slug="old-unsaid").statements.filter(kind="origin").exists()
+
+
+@pytest.mark.django_db(transaction=True)
 def test_a_sites_target_sectors_become_statements_and_no_citation_is_for_a_statement():
     """
     zones 0024: each sector on a site's list becomes a statement about the site naming it,

@@ -299,6 +299,23 @@ def test_a_project_shows_the_same_first_capital_and_status_everywhere(client, fa
             assert (record["capacity"], record["capac_en"]) == (capacity.text_vi, capacity.text_en)
             assert record["capac_src"] == ", ".join(s.key for s in capacity.sources.all())
             assert f"{capacity_line}{shown_capacity}" in page, project.slug
+        # Whether it is FDI, where a source says: the page's line, its words and footnotes,
+        # and the open data's fdi, fdi_vi, fdi_en and fdi_src, from the same statement.
+        origin = project.origin_statement
+        with translation.override("en" if language else "vi"):
+            origin_line = page.split(f"<dt>{_('Domestic or foreign')}</dt><dd>", 1)[1]
+            origin_line = origin_line.split("</dd>", 1)[0]
+            if origin is None:
+                assert str(_("not stated")) in origin_line, project.slug
+                assert (record["fdi"], record["fdi_src"]) == (None, None), project.slug
+            else:
+                said = f"{origin.get_origin_display()}: {html.escape(origin.text)}"
+                assert origin_line.startswith(said), project.slug
+        if origin is not None:
+            assert record["fdi"] is (origin.origin == "foreign") is project.is_fdi
+            assert (record["fdi_vi"], record["fdi_en"]) == (origin.text_vi, origin.text_en)
+            assert record["fdi_src"] == ", ".join(s.key for s in origin.sources.all())
+            assert origin_line.count('class="fn-ref"') == origin.sources.count(), project.slug
         capital = project.capital_figure
         cell = row.split(f'data-label="{label}">', 1)[1].split("</td>", 1)[0]
         if capital is None:

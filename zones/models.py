@@ -1130,6 +1130,9 @@ class Statement(SourcedStatement):
         DEVELOPER = "developer", _("Developer")
         # A project's investor, as `organisation` (investments.ProjectStatement).
         INVESTOR = "investor", _("Investor")
+        # Whether a project is domestic or foreign direct investment, as `origin`
+        # (investments.ProjectStatement), with the source's words ("100% Chinese capital").
+        ORIGIN = "origin", _("Domestic or foreign")
         # A project's approval or licence: its number in words, its date as the statement's.
         APPROVAL = "approval", _("Approval or licence")
         # A sector, as `sector`: a project's (investments.ProjectStatement), or one a site's

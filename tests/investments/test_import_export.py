@@ -691,3 +691,29 @@ def test_an_imported_sector_is_the_projects_sector_statement(admin_client, facts
     confirm(admin_client, preview(admin_client, xlsx_file(headers, [good_row(sector="")])))
     project = Project.objects.get(slug="nha-may-moi")
     assert project.sector.slug == project.sector_statement.sector.slug == "plywood"
+
+
+def test_an_imported_fdi_cell_is_the_projects_origin_statement(admin_client, facts):
+    """
+    A row's "FDI (có/không)" is its origin statement, with the row's sources; a changed cell
+    changes it in place and drops the words that described the earlier one; an empty cell
+    keeps it.
+    """
+    headers, _book = template_headers(admin_client)
+    confirm(admin_client, preview(admin_client, xlsx_file(headers, [good_row(is_fdi="có")])))
+    origin = Project.objects.get(slug="nha-may-moi").origin_statement
+    assert (origin.origin, [source.key for source in origin.sources.all()]) == ("foreign", ["S1"])
+    origin.text_vi = origin.text_en = "100% vốn nước ngoài"
+    origin.save()
+
+    changed = good_row(is_fdi="không", sources="S2")
+    confirm(admin_client, preview(admin_client, xlsx_file(headers, [changed])))
+    project = Project.objects.get(slug="nha-may-moi")
+    assert (project.is_fdi, project.origin_statement.origin) == (False, "domestic")
+    assert (project.origin_statement.text_vi, project.origin_statement.text_en) == ("", "")
+    assert [source.key for source in project.origin_statement.sources.all()] == ["S2"]
+    assert project.statements.filter(kind="origin").count() == 1
+
+    confirm(admin_client, preview(admin_client, xlsx_file(headers, [good_row(is_fdi="")])))
+    project = Project.objects.get(slug="nha-may-moi")
+    assert (project.is_fdi, project.origin_statement.origin) == (False, "domestic")

@@ -245,3 +245,55 @@ def test_reverting_a_project_to_an_old_record_keeps_the_copies_of_its_statements
     project.refresh_from_db()
     assert project.description_en == "Before the revert."
     assert (project.status, project.status_date) == ("stalled", date(2025, 3, 1))
+
+
+def test_whether_it_is_fdi_is_a_statement_shown_and_filtered_everywhere(client, facts, committed):
+    """
+    "Domestic or foreign": the page's line with the source's words and its own footnotes, the
+    list's filter and the open data, all from the origin statement, whichever way it changes.
+    """
+    project = Project.objects.get(slug="lechenwood-plywood")
+
+    def line():
+        body = client.get(PAGE).content.decode()
+        return body.split("<dt>Domestic or foreign</dt><dd>", 1)[1].split("</dd>", 1)[0]
+
+    def listed(fdi):
+        rows = client.get("/api/projects.json", {"fdi": fdi}).json()["projects"]
+        return {row["id"]: (row["fdi"], row["fdi_en"], row["fdi_src"]) for row in rows}
+
+    assert line().startswith("FDI: 100% Chinese capital")
+    assert line().count('class="fn-ref"') == 3  # S20, S21, S22
+    assert listed("fdi")[project.slug] == (True, "100% Chinese capital", "S20, S21, S22")
+    statement = project.origin_statement
+    with committed():
+        statement.origin = "domestic"
+        statement.text_vi = statement.text_en = ""
+        statement.save()
+        statement.sources.set([Source.objects.get(key="S1")])
+    assert line().startswith("Domestic<") and line().count('class="fn-ref"') == 1
+    assert listed("domestic")[project.slug] == (False, None, "S1")
+    assert project.slug not in listed("fdi")
+    with committed():
+        statement.delete()
+    assert line() == '<span class="muted">not stated</span>'
+    assert listed("unknown")[project.slug] == (None, None, None)
+    assert Project.objects.get(pk=project.pk).is_fdi is None
+
+
+def test_an_origin_statement_says_domestic_or_fdi_and_no_other_property_does(facts):
+    project = Project.objects.get(slug="govina-plywood")
+    with pytest.raises(ValidationError) as unsaid:
+        ProjectStatement(
+            project=project, kind=ProjectStatement.Kind.ORIGIN, text_vi="vốn Nhật Bản"
+        ).full_clean()
+    assert "origin" in unsaid.value.error_dict
+    with pytest.raises(ValidationError) as misplaced:
+        ProjectStatement(
+            project=project, kind=ProjectStatement.Kind.CAPACITY, text_vi="1", origin="foreign"
+        ).full_clean()
+    assert "origin" in misplaced.value.error_dict
+    # What no source was found to say needs no origin.
+    ProjectStatement(
+        project=project, kind=ProjectStatement.Kind.ORIGIN, nature="not_found", text_vi="-"
+    ).full_clean()

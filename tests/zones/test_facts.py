@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from investments.models import Project, ProjectStatement
+from investments.models import IS_FDI, Project, ProjectStatement
 from tests.dumps import comparable_dump
 from zones.models import Organisation, Site, SiteCitation, Source, Statement
 
@@ -263,6 +263,15 @@ def test_provenance_of_everything_in_the_database(facts):
             problems.append(f"project {project.slug}: no sourced sector statement")
         elif project.sector != sector.sector:
             problems.append(f"project {project.slug}: its sector is not its statement's")
+        # Whether it is FDI too, where a source says: with its sources, copied into is_fdi;
+        # and the investor the source names is, on its own page, of the same origin.
+        origin = project.origin_statement
+        if origin and not origin.sources.exists():
+            problems.append(f"project {project.slug}: its origin statement has no source")
+        if project.is_fdi != (IS_FDI[origin.origin] if origin else None):
+            problems.append(f"project {project.slug}: is_fdi is not its statement's")
+        if origin and project.investor and project.investor.origin != origin.origin:
+            problems.append(f"project {project.slug}: its investor's origin differs")
     assert problems == []
 
 

@@ -101,6 +101,18 @@ def test_a_footnote_sits_only_on_a_value_its_source_gives(client, facts):
     assert footnote_after(cam_giang, by_2025) == "S1"
 
 
+def test_a_sites_commune_carries_the_sources_that_place_it(client, facts):
+    """The commune was the one line of a site's facts shown without a footnote."""
+    for site in Site.objects.all():
+        page = client.get(f"/en/sites/{site.slug}/").content.decode()
+        line = page.split("<dt>Commune or ward (before 2025)</dt>", 1)[1].split("</dd>", 1)[0]
+        cited = site.citations.filter(supports="administrative").count()
+        if site.commune:
+            assert line.count('class="fn-ref"') == cited > 0, site.slug
+        else:
+            assert "not found in the sources" in line, site.slug
+
+
 def test_the_zone_page_lists_its_tenants_and_chart(client, facts):
     page = text(client.get("/en/sites/thanh-binh/"))
     for name in (
