@@ -13,7 +13,7 @@ import pytest
 from openpyxl.utils import get_column_letter
 
 from investments.exports import PROJECT_FIELDS
-from zones.models import Site
+from zones.models import Site, Source, Statement
 from zones.open_data import SITE_FIELDS
 
 
@@ -184,3 +184,15 @@ def test_every_statement_is_one_csv_row_with_its_qualifier_period_and_nature(cli
         "2025",
     )
     assert by_id["vang-muoi-nam-bang-lung-grading-2025"]["sites"] == "vang-muoi; nam-bang-lung"
+
+
+def test_a_statements_sources_are_listed_in_the_pages_order_whatever_order_they_were_linked(
+    client, facts
+):
+    """The open data listed them in the order the links were written (S2; S1 on one run)."""
+    statement = Statement.objects.get(slug="quang-chu-target-jobs")
+    statement.sources.clear()
+    for key in ("S2", "S1"):
+        statement.sources.add(Source.objects.get(key=key))
+    records = client.get("/api/investor-statements.json").json()["statements"]
+    assert next(s for s in records if s["id"] == statement.slug)["sources"] == ["S1", "S2"]

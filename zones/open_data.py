@@ -578,12 +578,14 @@ def statement_records():
             "sources": [],
         }
     shown_sites = Statement.sites.through.objects.filter(site__in=Site.objects.public())
+    # Sources in the order the pages list them (with_sources(): by the source's pk), not in
+    # the order the links happened to be written.
     links = [
-        (shown_sites, "site__slug", "sites"),
-        (Statement.sources.through.objects, "source__key", "sources"),
+        (shown_sites, "site__slug", "sites", "pk"),
+        (Statement.sources.through.objects, "source__key", "sources", "source_id"),
     ]
-    for through_rows, key, name in links:
-        for owner_id, value in through_rows.order_by("pk").values_list("statement_id", key):
+    for through_rows, key, name, order in links:
+        for owner_id, value in through_rows.order_by(order, "pk").values_list("statement_id", key):
             if owner_id in records:
                 records[owner_id][name].append(value)
     return sorted(records.values(), key=page_order)
