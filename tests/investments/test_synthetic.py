@@ -26,6 +26,10 @@ def test_generates_marked_records_on_an_empty_database(db):
         status, investor = project.status_statement, project.investor_statement
         assert (status.status, status.as_of) == (project.status, project.status_date)
         assert investor.organisation == project.investor
+        # Its columns are its statements' copies: refreshing them changes nothing.
+        copies = [getattr(project, name) for name in Project.COPIES]
+        project.refresh_copies()
+        assert [getattr(project, name) for name in Project.COPIES] == copies
         assert [source.key for source in status.sources.all()] == ["SYNTHETIC"]
     # Spread over Vietnam, not piled on one point.
     longitudes = {site.location["coordinates"][0] for site in Site.objects.all()}

@@ -15,7 +15,7 @@ from django.db import connection, transaction
 
 from common.caching import bump_data_version
 from common.text import search_words
-from investments.models import Project, ProjectStatement
+from investments.models import ORIGIN_OF_FDI, Project, ProjectStatement
 from zones.models import (
     District,
     Organisation,
@@ -232,13 +232,15 @@ class Command(BaseCommand):
                     approval_date=first_day + timedelta(days=rng.randint(0, 3900)),
                     status=rng.choice(Project.Status.values),
                     status_date=date(2023, 11, 28) - timedelta(days=rng.randint(0, 2000)),
+                    status_period_vi="",
+                    status_period_en="",
                     search_text=search_words(f"{name_vi} {name_en}"),
                     is_synthetic=True,
                 )
             )
         created = Project.objects.bulk_create(new_projects, batch_size=1000)
-        # Its capital, status, investor and sector, each a statement with the synthetic source, as a
-        # real project's are (the project's status, investor and sector columns are their copies).
+        # Its capital, status, investor, sector, origin and approval, each a statement with the
+        # synthetic source, as a real project's are (the project's columns are their copies).
         kinds = ProjectStatement.Kind
         statements = ProjectStatement.objects.bulk_create(
             [
@@ -263,6 +265,12 @@ class Command(BaseCommand):
                         project=project, kind=kinds.INVESTOR, organisation=project.investor
                     ),
                     ProjectStatement(project=project, kind=kinds.SECTOR, sector=project.sector),
+                    ProjectStatement(
+                        project=project, kind=kinds.ORIGIN, origin=ORIGIN_OF_FDI[project.is_fdi]
+                    ),
+                    ProjectStatement(
+                        project=project, kind=kinds.APPROVAL, as_of=project.approval_date
+                    ),
                 )
             ],
             batch_size=2000,
