@@ -666,19 +666,33 @@ def test_whether_a_project_is_fdi_becomes_a_statement_with_its_sources_and_histo
     """
     investments 0022: a project's "FDI or domestic" becomes an origin statement with the
     project's history of it, sourced by its citations, or, where it has none, by the sources
-    that name its investor; a project of which nobody said gets none.
+    that name its investor, in its investor's words where its investor is of that origin
+    (zones 0028 then drops them from the investor); a project of which nobody said gets none.
     """
     old = apps_at([("investments", "0020_history_without_copies")])
     sources = old.get_model("zones", "Source").objects
     cited_source, investor_source = (
         sources.create(key=key, title="Bài", publisher="Báo") for key in ("OLD6", "OLD7")
     )
-    investor = old.get_model("zones", "Organisation").objects.create(
-        slug="old-investor", name="Công ty cũ", kind="company"
+    organisations = old.get_model("zones", "Organisation").objects
+    investor = organisations.create(slug="old-investor", name="Công ty cũ", kind="company")
+    foreign = organisations.create(
+        slug="old-foreign",
+        name="Công ty nước ngoài",
+        kind="company",
+        origin="foreign",
+        origin_note="100% vốn Trung Quốc",
+        origin_note_vi="100% vốn Trung Quốc",
+        origin_note_en="100% Chinese capital",
     )
     projects = old.get_model("investments", "Project").objects
-    cited = projects.create(slug="old-fdi", name="Nhà máy FDI", status="approved", is_fdi=True)
-    uncited = projects.create(slug="old-domestic", name="Nhà máy", status="approved", is_fdi=False)
+    cited = projects.create(
+        slug="old-fdi", name="Nhà máy FDI", status="approved", is_fdi=True, investor=foreign
+    )
+    # Its investor's record says foreign: its words are not a domestic project's.
+    uncited = projects.create(
+        slug="old-domestic", name="Nhà máy", status="approved", is_fdi=False, investor=foreign
+    )
     projects.create(slug="old-unsaid", name="Nhà máy khác", status="approved")
     old.get_model("investments", "ProjectCitation").objects.create(
         project=cited, source=cited_source, supports="general"
@@ -704,9 +718,10 @@ def test_whether_a_project_is_fdi_becomes_a_statement_with_its_sources_and_histo
     origin = project.origin_statement
     assert (origin.origin, project.is_fdi) == ("foreign", True)
     assert [s.key for s in origin.sources.all()] == ["OLD6"]
+    assert (origin.text_vi, origin.text_en) == ("100% vốn Trung Quốc", "100% Chinese capital")
     assert [r.origin for r in origin.history.order_by("history_date")] == ["", "foreign"]
     domestic = Project.objects.get(slug="old-domestic").origin_statement
-    assert domestic.origin == "domestic"
+    assert (domestic.origin, domestic.text_vi) == ("domestic", "")
     assert [s.key for s in domestic.sources.all()] == ["OLD7"]
     assert not Project.objects.get(slug="old-unsaid").statements.filter(kind="origin").exists()
 

@@ -131,12 +131,6 @@ class Organisation(models.Model):
     origin = models.CharField(
         _("domestic or foreign"), max_length=10, choices=Origin, default=Origin.UNKNOWN
     )
-    origin_note = models.CharField(
-        _("origin, as the source says it"),
-        max_length=200,
-        blank=True,
-        help_text=_("For example “100% Chinese capital”; only what a source states."),
-    )
     description = models.TextField(
         _("description"), blank=True, max_length=5000, validators=[MaxLengthValidator(5000)]
     )

@@ -21,7 +21,7 @@ class SourceTranslationOptions(TranslationOptions):
 
 @register(Organisation)
 class OrganisationTranslationOptions(TranslationOptions):
-    fields = ("name", "description", "origin_note")
+    fields = ("name", "description")
 
 
 @register(Sector)

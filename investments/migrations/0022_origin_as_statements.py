@@ -2,7 +2,9 @@
 Each project's "FDI or domestic" becomes a statement of the property "Domestic or foreign",
 with the sources of its general citations, or, where it has none, those of its investor
 statement (the sources that name the investor whose capital it is), and the project's history
-of it as the statement's.
+of it as the statement's. Its words are those its investor's record gave ("100% Chinese
+capital", Organisation.origin_note, which zones 0028 then removes: the words are the project's
+statement's, with their sources).
 """
 
 from django.db import migrations
@@ -14,6 +16,17 @@ ORIGIN_OF = {True: "foreign", False: "domestic", None: ""}
 
 def origin_values(record):
     return {"origin": ORIGIN_OF[record.is_fdi]}
+
+
+def words_of(investor):
+    """The origin in its investor's words, where they agree with the project's."""
+    if investor is None:
+        return {"text": "", "text_vi": "", "text_en": ""}
+    return {
+        "text": investor.origin_note,
+        "text_vi": investor.origin_note_vi or "",
+        "text_en": investor.origin_note_en or "",
+    }
 
 
 def origins_to_statements(apps, schema_editor):
@@ -34,8 +47,14 @@ def origins_to_statements(apps, schema_editor):
                 .first()
             )
             sources = list(investor.sources.values_list("pk", flat=True)) if investor else []
+        investor = project.investor
+        said = investor is not None and investor.origin == ORIGIN_OF[project.is_fdi]
         statement = ProjectStatement.objects.create(
-            project=project, kind="origin", nature="report", **origin_values(project)
+            project=project,
+            kind="origin",
+            nature="report",
+            **origin_values(project),
+            **words_of(investor if said else None),
         )
         statement.sources.set(sources)
         copy_history(
