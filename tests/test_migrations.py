@@ -754,7 +754,10 @@ def test_a_sites_target_sectors_become_statements_and_no_citation_is_for_a_state
         )
         for slug in ("old-cited", "old-uncited")
     )
-    cited.target_sectors.set([metals, wood])
+    # One add at a time: the list's order is the order its links were written, and set()
+    # writes a set of ids, whose order depends on the ids PostgreSQL hands out.
+    cited.target_sectors.add(metals)
+    cited.target_sectors.add(wood)
     uncited.target_sectors.set([wood])
     citations = old.get_model("zones", "SiteCitation").objects
     citations.create(
